@@ -1,0 +1,43 @@
+# The README's two commands: `make demo` and `make test`. Each installs what is missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev cmark-gfm git python3
+BIN_DEBUG := .build/debug/bearing
+BIN_RELEASE := .build/release/bearing
+DEMO_KB := examples/northwind
+DEMO_TODAY := 2027-02-17
+
+.PHONY: deps build release demo test bench clean
+
+# Installs Debian packages only when one is missing (apt-get needs root or sudo).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: build
+	@echo "== bearing check $(DEMO_KB) --today $(DEMO_TODAY)"
+	@$(BIN_DEBUG) check $(DEMO_KB) --today $(DEMO_TODAY) || true
+	@mkdir -p _site
+	@$(BIN_DEBUG) export $(DEMO_KB) --today $(DEMO_TODAY) -o _site/northwind.json
+	@echo
+	@echo "The whole model of $(DEMO_KB) is in $(CURDIR)/_site/northwind.json (bearing export --format json)."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	python3 scripts/bench.py
+
+clean:
+	rm -rf .build _site .bench

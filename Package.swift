@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bearing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bearing", targets: ["bearing"]),
+        .library(name: "BearingCore", targets: ["BearingCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+        .target(
+            name: "BearingCore",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            path: "Sources/BearingCore"
+        ),
+        .executableTarget(
+            name: "bearing",
+            dependencies: ["BearingCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/bearing"
+        ),
+        .testTarget(
+            name: "BearingCoreTests",
+            dependencies: ["BearingCore"],
+            path: "Tests/BearingCoreTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "BearingCLITests",
+            dependencies: ["BearingCore"],
+            path: "Tests/BearingCLITests",
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

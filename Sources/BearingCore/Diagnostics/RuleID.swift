@@ -1,0 +1,55 @@
+/// The stable, kebab-case identifier of a check. Users name these in `rules:` of `bearing.yml`.
+public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension RuleID {
+    // Loading and parsing
+    public static let yamlSyntax: RuleID = "yaml-syntax"
+    public static let frontMatter: RuleID = "front-matter"
+    public static let invalidUTF8: RuleID = "invalid-utf8"
+    public static let fileTooLarge: RuleID = "file-too-large"
+    public static let config: RuleID = "config"
+    public static let unknownConfigKey: RuleID = "unknown-config-key"
+    // Model
+    public static let invalidField: RuleID = "invalid-field"
+    public static let unknownStatus: RuleID = "unknown-status"
+    public static let duplicateID: RuleID = "duplicate-id"
+    public static let unresolvedReference: RuleID = "unresolved-reference"
+    public static let missingFile: RuleID = "missing-file"
+    public static let periodMismatch: RuleID = "period-mismatch"
+    // Validation
+    public static let goalCycle: RuleID = "goal-cycle"
+    public static let orphan: RuleID = "orphan"
+    public static let servesFinishedGoal: RuleID = "serves-finished-goal"
+    public static let goalOutsideParent: RuleID = "goal-outside-parent"
+    public static let overdueReview: RuleID = "overdue-review"
+    public static let pendingDecision: RuleID = "pending-decision"
+    public static let stale: RuleID = "stale"
+    public static let unknownPerson: RuleID = "unknown-person"
+    public static let supersedeMismatch: RuleID = "supersede-mismatch"
+
+    /// Every rule with its default severity, in documentation order.
+    public static let defaults: [(RuleID, Severity)] = [
+        (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning),
+        (.config, .error), (.unknownConfigKey, .warning),
+        (.invalidField, .error), (.unknownStatus, .warning), (.duplicateID, .error),
+        (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error),
+        (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
+        (.goalOutsideParent, .warning), (.overdueReview, .warning), (.pendingDecision, .warning),
+        (.stale, .warning), (.unknownPerson, .warning), (.supersedeMismatch, .warning),
+    ]
+
+    public static let all: Set<RuleID> = Set(defaults.map(\.0))
+}

@@ -1,0 +1,112 @@
+/// `bearing.yml` (SPEC §4). Every key is optional; unknown keys are warnings.
+public struct Configuration: Sendable {
+    public var title: String?
+    public var baseURL: String?
+    public var language: String?
+    public var output = "_site"
+    public var ignore: [String] = []
+    public var horizons = ["year", "half", "quarter", "month", "week"]
+    public var workflows = Workflow.defaults
+    public var staleAfterDays = 30
+    public var pendingAfterDays = 14
+    /// Severity overrides by rule (`rules: {orphan: error, stale: off}`).
+    public var rules: [RuleID: Severity] = [:]
+    public var unsafeHTML = false
+    /// ISO weekday digests start on (1 = Monday).
+    public var digestWeekday = 1
+
+    public init() {}
+
+    public static let fileName = "bearing.yml"
+    static let knownKeys: Set<String> = [
+        "title", "base_url", "language", "output", "ignore", "horizons", "workflows",
+        "stale_after_days", "pending_after_days", "rules", "unsafe_html", "digest",
+    ]
+
+    public func workflow(for type: DocumentType) -> Workflow {
+        workflows[type] ?? Workflow.defaults[type]!
+    }
+
+    /// The configured severity of a rule.
+    public func severity(of rule: RuleID, default fallback: Severity) -> Severity {
+        rules[rule] ?? fallback
+    }
+
+    /// Reads the config from its parsed YAML (nil when the file is absent or empty).
+    public static func read(_ root: YAMLNode?, path: String = fileName) -> (Configuration, [Diagnostic]) {
+        var config = Configuration()
+        var reader = FieldReader(path: path)
+        guard let root else { return (config, []) }
+        guard let pairs = root.mapping else {
+            reader.report(Diagnostic(.error, .config, "\(path) must be a mapping of settings", at: reader.location(root)))
+            return (config, reader.diagnostics)
+        }
+        for pair in pairs {
+            let node = pair.value
+            switch pair.key {
+            case "title": config.title = reader.string("title", node)
+            case "base_url": config.baseURL = reader.string("base_url", node)
+            case "language": config.language = reader.string("language", node)
+            case "output": config.output = reader.string("output", node) ?? config.output
+            case "ignore": config.ignore = reader.strings("ignore", node).map(\.value)
+            case "horizons":
+                let horizons = reader.strings("horizons", node).map(\.value)
+                if !horizons.isEmpty { config.horizons = horizons }
+            case "stale_after_days": config.staleAfterDays = reader.integer("stale_after_days", node) ?? config.staleAfterDays
+            case "pending_after_days": config.pendingAfterDays = reader.integer("pending_after_days", node) ?? config.pendingAfterDays
+            case "unsafe_html": config.unsafeHTML = reader.bool("unsafe_html", node) ?? false
+            case "workflows": readWorkflows(node, into: &config, reader: &reader)
+            case "rules": readRules(node, into: &config, reader: &reader)
+            case "digest":
+                if let weekday = reader.string("digest.weekday", node["weekday"]) {
+                    if let index = weekdays.firstIndex(of: weekday.lowercased()) { config.digestWeekday = index + 1 }
+                    else if let at = node["weekday"] { reader.invalid("digest.weekday", at, expected: "a weekday name such as monday") }
+                }
+            default:
+                reader.report(Diagnostic(.warning, .unknownConfigKey, "unknown setting '\(pair.key)'",
+                                         at: SourceLocation(path: path, line: pair.keyLine, column: pair.keyColumn),
+                                         hint: Suggestion.didYouMean(pair.key, among: knownKeys)))
+            }
+        }
+        return (config, reader.diagnostics)
+    }
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    private static func readWorkflows(_ node: YAMLNode, into config: inout Configuration, reader: inout FieldReader) {
+        guard let pairs = node.mapping else { return reader.invalid("workflows", node, expected: "a mapping of type to workflow") }
+        for pair in pairs {
+            guard let type = DocumentType(rawValue: pair.key) else {
+                reader.report(Diagnostic(.warning, .unknownConfigKey, "unknown document type '\(pair.key)' in workflows",
+                                         at: SourceLocation(path: reader.path, line: pair.keyLine, column: pair.keyColumn)))
+                continue
+            }
+            let statuses = reader.strings("workflows.\(pair.key).statuses", pair.value["statuses"]).map { $0.value.lowercased() }
+            guard !statuses.isEmpty else {
+                reader.invalid("workflows.\(pair.key).statuses", pair.value, expected: "a non-empty list of statuses")
+                continue
+            }
+            let terminal = reader.strings("workflows.\(pair.key).terminal", pair.value["terminal"]).map { $0.value.lowercased() }
+            config.workflows[type] = Workflow(statuses: statuses, terminal: Set(terminal))
+        }
+    }
+
+    private static func readRules(_ node: YAMLNode, into config: inout Configuration, reader: inout FieldReader) {
+        guard let pairs = node.mapping else { return reader.invalid("rules", node, expected: "a mapping of rule id to error, warning or off") }
+        for pair in pairs {
+            let location = SourceLocation(path: reader.path, line: pair.keyLine, column: pair.keyColumn)
+            let rule = RuleID(rawValue: pair.key)
+            guard RuleID.all.contains(rule) else {
+                reader.report(Diagnostic(.warning, .unknownConfigKey, "unknown rule '\(pair.key)'", at: location,
+                                         hint: Suggestion.didYouMean(pair.key, among: RuleID.all.map(\.rawValue))))
+                continue
+            }
+            guard let text = reader.string("rules.\(pair.key)", pair.value) else { continue }
+            guard let severity = Severity(rawValue: text.lowercased()) else {
+                reader.invalid("rules.\(pair.key)", pair.value, expected: "error, warning or off")
+                continue
+            }
+            config.rules[rule] = severity
+        }
+    }
+}

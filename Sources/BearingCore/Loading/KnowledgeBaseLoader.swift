@@ -1,0 +1,102 @@
+import Foundation
+
+/// The whole pipeline up to validation: load → parse → model → validate (STYLE.md),
+/// reading files and parsing YAML in parallel around the serialised cmark-gfm calls.
+public enum KnowledgeBaseLoader {
+    /// Environment failures (not content problems) that stop a command with exit status 2.
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case notADirectory(String)
+
+        public var description: String {
+            switch self {
+            case .notADirectory(let path): "'\(path)' is not a folder: give the path of a knowledge base"
+            }
+        }
+    }
+
+    public struct Result: Sendable {
+        public var knowledgeBase: KnowledgeBase
+        /// Every diagnostic, configured severities applied, sorted by path and line.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init()) async throws -> Result {
+        guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
+        var diagnostics: [Diagnostic] = []
+        let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(root, Configuration.fileName, &diagnostics))
+        diagnostics += configDiagnostics
+        var people = PeopleDirectory()
+        if FileReader.exists(root + "/" + PeopleDirectory.fileName) {
+            let (directory, peopleDiagnostics) = PeopleDirectory.read(readYAMLFile(root, PeopleDirectory.fileName, &diagnostics))
+            people = directory
+            diagnostics += peopleDiagnostics
+        }
+
+        let outputFolder = configuration.output.split(separator: "/").first.map(String.init) ?? "_site"
+        let scanner = KnowledgeBaseScanner(root: root, ignore: IgnoreRules(configuration.ignore),
+                                           excludedTopLevel: [outputFolder, "templates", "node_modules"])
+        let (entries, assets) = scanner.scan()
+        var readable: [KnowledgeBaseScanner.Entry] = []
+        for entry in entries {
+            if entry.size > KnowledgeBaseScanner.maxFileSize {
+                diagnostics.append(Diagnostic(.warning, .fileTooLarge, "file is larger than 8 MiB (\(entry.size) bytes) and was skipped",
+                                              at: SourceLocation(path: entry.path, line: 1, column: 1)))
+            } else {
+                readable.append(entry)
+            }
+        }
+        let parsed = await parseAll(readable.map(\.path), root: root, markdown: markdown)
+        let (kb, modelDiagnostics) = KnowledgeBase.build(parsed: parsed, configuration: configuration, people: people, assets: assets)
+        diagnostics += modelDiagnostics
+        diagnostics += Validator.validate(kb, today: today)
+        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
+    }
+
+    /// Reads and parses files in parallel chunks; results keep the input order.
+    static func parseAll(_ paths: [String], root: String, markdown: MarkdownParser.Options) async -> [ParsedDocument] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = max(16, (paths.count + workers * 4 - 1) / (workers * 4))
+        let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { Array(paths[$0..<min($0 + chunkSize, paths.count)]) }
+        return await withTaskGroup(of: (Int, [ParsedDocument]).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    (index, chunk.map { parseFile($0, root: root, markdown: markdown) })
+                }
+            }
+            var results = [[ParsedDocument]](repeating: [], count: chunks.count)
+            for await (index, parsed) in group { results[index] = parsed }
+            return results.flatMap { $0 }
+        }
+    }
+
+    static func parseFile(_ path: String, root: String, markdown: MarkdownParser.Options) -> ParsedDocument {
+        guard let bytes = FileReader.read(root + "/" + path) else {
+            return ParsedDocument(path: path, fields: [], markdown: MarkdownDocument(), diagnostics: [
+                Diagnostic(.error, .invalidUTF8, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1)),
+            ])
+        }
+        let (text, invalid) = UTF8Validation.decode(bytes)
+        var parsed = DocumentParser.parse(SourceFile(path: path, text: text), markdownOptions: markdown)
+        if let invalid {
+            parsed.diagnostics.append(Diagnostic(.error, .invalidUTF8, "invalid UTF-8 byte sequence (replaced with U+FFFD)",
+                                                 at: SourceLocation(path: path, line: invalid.line, column: invalid.column)))
+        }
+        return parsed
+    }
+
+    /// Reads an optional YAML file at the KB root; syntax errors become diagnostics.
+    static func readYAMLFile(_ root: String, _ name: String, _ diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard let bytes = FileReader.read(root + "/" + name) else { return nil }
+        let (text, invalid) = UTF8Validation.decode(bytes)
+        if let invalid {
+            diagnostics.append(Diagnostic(.error, .invalidUTF8, "invalid UTF-8 byte sequence",
+                                          at: SourceLocation(path: name, line: invalid.line, column: invalid.column)))
+        }
+        switch YAMLReader.parse(text, firstLine: 1) {
+        case .success(let node): return node
+        case .failure(let failure):
+            diagnostics.append(Diagnostic(.error, .yamlSyntax, failure.message, at: SourceLocation(path: name, line: failure.line, column: failure.column)))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// What Bearing needs from a Markdown body, as plain Swift values (no C types).
+/// Lines are 1-based lines of the *body*; columns are 1-based UTF-8 byte offsets in that line
+/// (0 = unknown). The model stage turns them into file positions.
+public struct MarkdownDocument: Sendable, Hashable {
+    /// Rendered HTML, when requested.
+    public var html: String?
+    /// Plain text of the first level-1 heading.
+    public var title: String?
+    public var headings: [MarkdownHeading] = []
+    public var links: [MarkdownLink] = []
+    /// Top-level blocks and the paragraphs of top-level list items, in order: what decision
+    /// import reads (Nygard `## Status`, MADR 2 `* Status:` bullets, `Date:` lines).
+    public var blocks: [MarkdownBlock] = []
+    /// Fenced code blocks (query blocks are those whose info string is `bearing`).
+    public var codeBlocks: [MarkdownCodeBlock] = []
+
+    public init() {}
+}
+
+public struct MarkdownHeading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// The GitHub-style anchor (`## Decision Outcome` → `decision-outcome`), unique per document.
+    public var anchor: String
+    public var line: Int
+}
+
+public struct MarkdownLink: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case link, image, wikilink, autolink
+    }
+
+    public var kind: Kind
+    /// The URL of a link or image; the target (before `#` and `|`) of a wikilink.
+    public var destination: String
+    /// For wikilinks: the part after `|`.
+    public var label: String?
+    /// For wikilinks: the part after `#`.
+    public var anchor: String?
+    public var line: Int
+    public var column: Int
+}
+
+public struct MarkdownBlock: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case heading(level: Int)
+        case paragraph
+        case listItem
+    }
+
+    public var kind: Kind
+    public var text: String
+    public var line: Int
+    /// Destinations of the links written in this block, in order.
+    public var linkDestinations: [String]
+}
+
+public struct MarkdownCodeBlock: Sendable, Hashable {
+    public var info: String
+    public var literal: String
+    /// Line of the opening fence.
+    public var line: Int
+}

@@ -1,0 +1,230 @@
+import CCmarkGFM
+import Foundation
+
+/// The one place that talks to cmark-gfm: parses a body with the GFM extensions, walks the
+/// C tree once into `MarkdownDocument` values and frees it in the same scope.
+///
+/// cmark-gfm keeps process-global state in its inline parser when extensions are attached,
+/// so every call holds one lock; everything else in the pipeline runs in parallel around it.
+public enum MarkdownParser {
+    public struct Options: Sendable, Hashable {
+        /// Render HTML as well as extracting structure.
+        public var renderHTML: Bool
+        /// Pass raw HTML through instead of escaping it (`unsafe_html: true`).
+        public var unsafeHTML: Bool
+
+        public init(renderHTML: Bool = false, unsafeHTML: Bool = false) {
+            self.renderHTML = renderHTML
+            self.unsafeHTML = unsafeHTML
+        }
+    }
+
+    private static let lock = NSLock()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+        let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        defer { cmark_node_free(root) }
+
+        var walker = TreeWalker(lines: BodyLines(body), unsafeHTML: options.unsafeHTML)
+        walker.visitBlocks(root, depth: 0)
+        if options.renderHTML {
+            walker.prepareForRendering()
+            if let html = cmark_render_html(root, cmarkOptions & ~CMARK_OPT_SOURCEPOS, cmark_parser_get_syntax_extensions(parser)) {
+                walker.document.html = String(cString: html)
+                free(html)
+            }
+        }
+        return walker.document
+    }
+}
+
+private struct TreeWalker {
+    let lines: BodyLines
+    let unsafeHTML: Bool
+    var document = MarkdownDocument()
+    var anchors = HeadingAnchors()
+    var rawHTMLNodes: [OpaquePointer] = []
+    var headingNodes: [(node: OpaquePointer, level: Int32, anchor: String)] = []
+
+    init(lines: BodyLines, unsafeHTML: Bool) {
+        self.lines = lines
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// Walks block nodes; `depth` 0 is the document, 1 its children.
+    mutating func visitBlocks(_ node: OpaquePointer, depth: Int) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            visitBlock(current, depth: depth + 1, parentType: cmark_node_get_type(node))
+            child = cmark_node_next(current)
+        }
+    }
+
+    private mutating func visitBlock(_ node: OpaquePointer, depth: Int, parentType: cmark_node_type) {
+        let type = cmark_node_get_type(node)
+        let line = Int(cmark_node_get_start_line(node))
+        switch type {
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(node))
+            let linkStart = document.links.count
+            let text = visitInlines(node)
+            let anchor = anchors.next(for: text)
+            document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: line))
+            if level == 1, document.title == nil { document.title = text }
+            headingNodes.append((node, Int32(level), anchor))
+            if depth == 1 { appendBlock(.heading(level: level), text, line, linkStart) }
+        case CMARK_NODE_PARAGRAPH:
+            let linkStart = document.links.count
+            let text = visitInlines(node)
+            if depth == 1 { appendBlock(.paragraph, text, line, linkStart) }
+            else if depth == 3, parentType == CMARK_NODE_ITEM, isFirstChild(node) { appendBlock(.listItem, text, line, linkStart) }
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            document.codeBlocks.append(MarkdownCodeBlock(info: info.trimmingSpaces(), literal: literal, line: line))
+        case CMARK_NODE_HTML_BLOCK:
+            if !unsafeHTML { rawHTMLNodes.append(node) }
+        default:
+            if cmark_node_first_child(node) != nil {
+                // Containers (lists, items, quotes, tables, rows, cells): tables hold inlines in cells.
+                if type == cmark_node_get_type(node), isInlineContainer(node) { _ = visitInlines(node) }
+                else { visitBlocks(node, depth: depth) }
+            }
+        }
+    }
+
+    private func isFirstChild(_ node: OpaquePointer) -> Bool { cmark_node_previous(node) == nil }
+
+    private func isInlineContainer(_ node: OpaquePointer) -> Bool {
+        guard let child = cmark_node_first_child(node) else { return false }
+        return isInline(child)
+    }
+
+    private func isInline(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_INLINE,
+             CMARK_NODE_FOOTNOTE_REFERENCE:
+            return true
+        default:
+            // Extension inlines (strikethrough) report their own types.
+            return (Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE
+        }
+    }
+
+    private mutating func appendBlock(_ kind: MarkdownBlock.Kind, _ text: String, _ line: Int, _ linkStart: Int) {
+        let destinations = document.links[linkStart...].map(\.destination)
+        document.blocks.append(MarkdownBlock(kind: kind, text: text, line: line, linkDestinations: destinations))
+    }
+
+    /// Visits inline children, recording links and wikilinks; returns the plain text.
+    private mutating func visitInlines(_ node: OpaquePointer) -> String {
+        var text = ""
+        var run = TextRun()
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT {
+                let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                run.append(literal, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current)))
+                text += literal
+            } else {
+                flush(&run)
+                switch type {
+                case CMARK_NODE_CODE:
+                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    recordLink(current, image: type == CMARK_NODE_IMAGE)
+                    text += visitInlines(current)
+                case CMARK_NODE_HTML_INLINE:
+                    if !unsafeHTML { rawHTMLNodes.append(current) }
+                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                default:
+                    text += visitInlines(current)
+                }
+            }
+            child = cmark_node_next(current)
+        }
+        flush(&run)
+        return text
+    }
+
+    private mutating func recordLink(_ node: OpaquePointer, image: Bool) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        if URLSafety.isDangerous(url) { cmark_node_set_url(node, "") }
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        let isAutolink = line == 0
+        if isAutolink { line = 0; column = 0 }
+        let kind: MarkdownLink.Kind = image ? .image : (isAutolink ? .autolink : .link)
+        document.links.append(MarkdownLink(kind: kind, destination: url, label: nil, anchor: nil, line: line, column: column))
+    }
+
+    private mutating func flush(_ run: inout TextRun) {
+        defer { run = TextRun() }
+        guard run.text.utf8.count >= 5, run.text.contains("[[") else { return }
+        for found in Wikilink.scan(run.text) {
+            var column = run.column + found.offset
+            let needle = Array("[[\(found.raw)".utf8)
+            if let corrected = lines.column(of: needle, line: run.line, from: column) { column = corrected }
+            document.links.append(MarkdownLink(kind: .wikilink, destination: found.target, label: found.label,
+                                               anchor: found.anchor, line: run.line, column: column))
+        }
+    }
+
+    /// Replaces raw HTML with literal text (so it shows escaped) and headings with blocks that
+    /// carry their anchor as an `id`.
+    mutating func prepareForRendering() {
+        for node in rawHTMLNodes {
+            let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            guard let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, isBlock ? literal.trimmingSpaces() : literal)
+            var replacement = text
+            if isBlock, let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) {
+                cmark_node_append_child(paragraph, text)
+                replacement = paragraph
+            }
+            cmark_node_replace(node, replacement)
+            cmark_node_free(node)
+        }
+        rawHTMLNodes.removeAll()
+        for heading in headingNodes {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(custom, "<h\(heading.level) id=\"\(heading.anchor)\">")
+            cmark_node_set_on_exit(custom, "</h\(heading.level)>")
+            // A custom block may hold inlines directly, so the heading's content moves over as is.
+            while let child = cmark_node_first_child(heading.node) { cmark_node_append_child(custom, child) }
+            cmark_node_replace(heading.node, custom)
+            cmark_node_free(heading.node)
+        }
+        headingNodes.removeAll()
+    }
+}
+
+/// Consecutive text nodes, concatenated so a wikilink split across them is still found.
+private struct TextRun {
+    var text = ""
+    var line = 0
+    var column = 0
+
+    mutating func append(_ literal: String, line: Int, column: Int) {
+        if text.isEmpty { self.line = line; self.column = column }
+        text += literal
+    }
+}

@@ -1,0 +1,11 @@
+/// Link URLs that must never reach a reader's browser (SPEC §7.1).
+public enum URLSafety {
+    static let dangerousSchemes = ["javascript:", "vbscript:", "data:", "file:"]
+
+    /// True for `javascript:`, `vbscript:`, `data:` and `file:` URLs, whatever their case,
+    /// leading spaces or embedded control characters.
+    public static func isDangerous(_ url: String) -> Bool {
+        let normalized = String(url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }).lowercased()
+        return dangerousSchemes.contains { normalized.hasPrefix($0) }
+    }
+}

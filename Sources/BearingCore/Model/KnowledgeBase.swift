@@ -1,0 +1,61 @@
+/// The whole knowledge base: immutable, `Sendable`, with references resolved into one graph.
+public struct KnowledgeBase: Sendable {
+    public let configuration: Configuration
+    public let people: PeopleDirectory
+    /// Every document, sorted by id.
+    public let documents: [Document]
+    /// Non-Markdown files under the KB (images, PDFs), relative paths.
+    public let assets: [String]
+    /// Who refers to each document, by target id.
+    public let backlinks: [String: [Backlink]]
+    private let index: [String: Int]
+    private let childGoals: [String: [Int]]
+
+    init(configuration: Configuration, people: PeopleDirectory, documents: [Document], assets: [String]) {
+        self.configuration = configuration
+        self.people = people
+        self.documents = documents
+        self.assets = assets
+        var index: [String: Int] = [:]
+        for (i, document) in documents.enumerated() where index[document.id.lowercased()] == nil {
+            index[document.id.lowercased()] = i
+        }
+        self.index = index
+        var childGoals: [String: [Int]] = [:]
+        for (i, document) in documents.enumerated() {
+            if let parent = document.goal?.parent { childGoals[parent, default: []].append(i) }
+        }
+        self.childGoals = childGoals
+        var backlinks: [String: Set<Backlink>] = [:]
+        for document in documents {
+            for reference in document.references {
+                guard let target = reference.target, target != document.id else { continue }
+                backlinks[target, default: []].insert(Backlink(source: document.id, kind: reference.kind))
+            }
+        }
+        self.backlinks = backlinks.mapValues { $0.sorted() }
+    }
+
+    /// The document with this id (case-insensitive).
+    public func document(_ id: String) -> Document? {
+        index[id.lowercased()].map { documents[$0] }
+    }
+
+    public func documents(ofType type: DocumentType) -> [Document] {
+        documents.filter { $0.type == type }
+    }
+
+    /// The goals whose `parent` is this goal.
+    public func children(of goalID: String) -> [Document] {
+        (childGoals[goalID] ?? []).map { documents[$0] }
+    }
+
+    public func workflow(of document: Document) -> Workflow {
+        configuration.workflow(for: document.type)
+    }
+
+    /// True when the document's status ends its workflow (achieved, done, superseded, …).
+    public func isFinished(_ document: Document) -> Bool {
+        workflow(of: document).isTerminal(document.status)
+    }
+}

@@ -1,0 +1,128 @@
+/// Resolves references as written to document ids (SPEC §1.7): front matter ids, relative
+/// Markdown links to files, and wikilinks by id, then file name, then title.
+struct ReferenceResolver {
+    enum Outcome: Equatable {
+        case document(String)
+        /// A link to a non-Markdown file that exists, or outside the KB, or to the web.
+        case external
+        /// Nothing to record (an in-page `#anchor`).
+        case ignored
+        case unresolved(rule: RuleID, message: String, hint: String?)
+    }
+
+    private var byID: [String: String] = [:]
+    private var byPath: [String: String] = [:]
+    private var byStem: [String: [String]] = [:]
+    private var byTitle: [String: [String]] = [:]
+    private var byNumber: [Int: [String]] = [:]
+    private let files: Set<String>
+    private let folders: Set<String>
+    private let allIDs: [String]
+
+    init(documents: [Document], files: Set<String>) {
+        self.files = files
+        var folders: Set<String> = [""]
+        for file in files {
+            var parts = file.split(separator: "/").dropLast()
+            while !parts.isEmpty { folders.insert(parts.joined(separator: "/")); parts = parts.dropLast() }
+        }
+        self.folders = folders
+        for document in documents {
+            let id = document.id
+            if byID[id.lowercased()] == nil { byID[id.lowercased()] = id }
+            byPath[document.path] = id
+            byStem[DocumentReader.stem(of: document.path).lowercased(), default: []].append(id)
+            byTitle[document.title.lowercased(), default: []].append(id)
+            if let number = document.number { byNumber[number, default: []].append(id) }
+        }
+        allIDs = documents.map(\.id)
+    }
+
+    func resolve(_ reference: Reference, from path: String) -> Outcome {
+        let written = reference.written
+        if written.hasPrefix("[["), written.hasSuffix("]]") {
+            return resolveWikilink(String(written.dropFirst(2).dropLast(2)), label: reference.label)
+        }
+        if reference.kind == .mentions { return resolveLink(written, from: path) }
+        if let id = lookUp(written) { return .document(id) }
+        if written.lowercased().hasSuffix(".md") || written.contains(".md#") { return resolveLink(written, from: path) }
+        return unresolved(written)
+    }
+
+    /// By id (case-insensitive), then `ADR-0005` by number, then unique file name.
+    private func lookUp(_ raw: String) -> String? {
+        let key = raw.trimmingSpaces().lowercased()
+        if let id = byID[key] { return id }
+        if let match = key.wholeMatch(of: #/adr[- ]?(\d+)/#), let number = Int(match.1),
+           let ids = byNumber[number], ids.count == 1 { return ids[0] }
+        if let ids = byStem[key], ids.count == 1 { return ids[0] }
+        return nil
+    }
+
+    private func resolveWikilink(_ target: String, label: String?) -> Outcome {
+        if target.isEmpty { return .ignored }  // [[#heading]]: this page
+        for candidate in [target, label].compactMap({ $0 }) {
+            if let id = lookUp(candidate) { return .document(id) }
+            let path = candidate.hasSuffix(".md") ? candidate : candidate + ".md"
+            if let id = byPath[path] { return .document(id) }
+            if let ids = byTitle[candidate.lowercased()], ids.count == 1 { return .document(ids[0]) }
+        }
+        return unresolved("[[\(target)]]", key: target)
+    }
+
+    private func resolveLink(_ url: String, from path: String) -> Outcome {
+        let trimmed = url.trimmingSpaces()
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .ignored }
+        if trimmed.hasPrefix("//") || trimmed.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.\-]*:/#) != nil { return .external }
+        var target = trimmed
+        if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+        target = target.removingPercentEncodingSafely
+        let base = target.hasPrefix("/") ? [] : path.split(separator: "/").dropLast().map(String.init)
+        guard let resolved = Self.normalize(base + target.split(separator: "/").map(String.init)) else { return .external }
+        if let id = byPath[resolved] { return .document(id) }
+        if files.contains(resolved) || folders.contains(resolved) {
+            return resolved.lowercased().hasSuffix(".md") ? unresolved(url) : .external
+        }
+        if resolved.lowercased().hasSuffix(".md") { return unresolved(url, key: DocumentReader.stem(of: resolved)) }
+        return .unresolved(rule: .missingFile, message: "link to a file that does not exist: '\(url)'", hint: nil)
+    }
+
+    /// Joins path segments, resolving `.` and `..`; nil when the path climbs out of the KB.
+    static func normalize(_ segments: [String]) -> String? {
+        var stack: [String] = []
+        for segment in segments where !segment.isEmpty && segment != "." {
+            if segment == ".." {
+                guard !stack.isEmpty else { return nil }
+                stack.removeLast()
+            } else {
+                stack.append(segment)
+            }
+        }
+        return stack.joined(separator: "/")
+    }
+
+    private func unresolved(_ written: String, key: String? = nil) -> Outcome {
+        .unresolved(rule: .unresolvedReference, message: "unresolved reference '\(written)'",
+                    hint: Suggestion.didYouMean(key ?? written, among: allIDs))
+    }
+}
+
+extension String {
+    /// Percent-decoding that leaves malformed escapes as written.
+    var removingPercentEncodingSafely: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.first {
+            if byte == UInt8(ascii: "%"), utf8.count >= 3,
+               let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(3)
+            } else {
+                bytes.append(byte)
+                utf8 = utf8.dropFirst()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,39 @@
+/// A check over the whole knowledge base. Rules are pure: the same KB and day give the same diagnostics.
+public protocol Rule: Sendable {
+    static var id: RuleID { get }
+    func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic]
+}
+
+extension Rule {
+    func diagnostic(_ message: String, at location: SourceLocation, related: [SourceLocation] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(Validator.defaultSeverity(Self.id), Self.id, message, at: location, related: related, hint: hint)
+    }
+}
+
+/// Runs every rule and applies the configured severities (`rules:` in bearing.yml).
+public enum Validator {
+    public static let rules: [any Rule] = [
+        GoalCycleRule(), OrphanRule(), ServesFinishedGoalRule(), GoalOutsideParentRule(),
+        OverdueReviewRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(),
+    ]
+
+    public static func validate(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
+        rules.flatMap { $0.check(kb, today: today) }
+    }
+
+    static func defaultSeverity(_ rule: RuleID) -> Severity {
+        RuleID.defaults.first { $0.0 == rule }?.1 ?? .error
+    }
+
+    /// Applies severity overrides, drops rules switched off, sorts.
+    public static func configure(_ diagnostics: [Diagnostic], with configuration: Configuration) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            var result = diagnostic
+            if let severity = configuration.rules[diagnostic.rule] {
+                guard severity != .off else { return nil }
+                result.severity = severity
+            }
+            return result
+        }.sorted()
+    }
+}

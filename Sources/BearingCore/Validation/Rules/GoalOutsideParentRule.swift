@@ -1,0 +1,23 @@
+/// W: a child goal whose period lies outside its parent's, or whose horizon is not shorter.
+struct GoalOutsideParentRule: Rule {
+    static let id = RuleID.goalOutsideParent
+
+    func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let horizons = kb.configuration.horizons
+        for child in kb.documents(ofType: .goal) {
+            guard let details = child.goal, let parentID = details.parent, let parent = kb.document(parentID),
+                  let parentDetails = parent.goal else { continue }
+            if let period = details.period, let parentPeriod = parentDetails.period, !parentPeriod.contains(period) {
+                diagnostics.append(diagnostic("period \(period.text) lies outside the parent goal's period \(parentPeriod.text) ('\(parent.id)')",
+                                              at: child.location(ofField: "period")))
+            }
+            if let horizon = details.horizon, let parentHorizon = parentDetails.horizon,
+               let rank = horizons.firstIndex(of: horizon), let parentRank = horizons.firstIndex(of: parentHorizon), rank <= parentRank {
+                diagnostics.append(diagnostic("horizon '\(horizon)' is not shorter than the parent goal's '\(parentHorizon)' ('\(parent.id)')",
+                                              at: child.location(ofField: "horizon")))
+            }
+        }
+        return diagnostics
+    }
+}

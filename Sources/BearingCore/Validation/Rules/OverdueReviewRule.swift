@@ -1,0 +1,13 @@
+/// W: a brief still `in-review` after its `review_by` date.
+struct OverdueReviewRule: Rule {
+    static let id = RuleID.overdueReview
+
+    func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
+        kb.documents(ofType: .brief).compactMap { brief in
+            guard brief.status == "in-review", let due = brief.brief?.reviewBy, due < today else { return nil }
+            let days = today.ordinal - due.ordinal
+            return diagnostic("review of '\(brief.id)' was due \(due) (\(days) day\(days == 1 ? "" : "s") ago) and it is still in-review",
+                              at: brief.location(ofField: "review_by"))
+        }
+    }
+}

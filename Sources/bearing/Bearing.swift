@@ -1,0 +1,38 @@
+import ArgumentParser
+import BearingCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Bearing: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bearing",
+        abstract: "Goals, briefs and decisions as Markdown: checked like code, shown as an alignment report and a site.",
+        version: "0.1.0",
+        subcommands: [Check.self, Export.self]
+    )
+
+    /// Exit statuses follow SPEC §3: 0 clean, 1 content errors, 2 usage or I/O failure
+    /// (ArgumentParser's own usage status, 64, is mapped to 2).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            FileHandleOutput.standardError(fullMessage(for: error) + "\n")
+            Glibc.exit(2)
+        }
+    }
+}
