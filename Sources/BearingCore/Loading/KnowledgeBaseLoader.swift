@@ -45,25 +45,24 @@ public enum KnowledgeBaseLoader {
                 readable.append(entry)
             }
         }
-        let parsed = await parseAll(readable.map(\.path), root: root, markdown: markdown)
-        let (kb, modelDiagnostics) = KnowledgeBase.build(parsed: parsed, configuration: configuration, people: people, assets: assets)
+        let reader = DocumentReader(configuration: configuration)
+        let drafts = await parseAll(readable.map(\.path), root: root) { reader.read(parseFile($0, root: root, markdown: markdown)) }
+        let (kb, modelDiagnostics) = KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics
         diagnostics += Validator.validate(kb, today: today)
         return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
     }
 
-    /// Reads and parses files in parallel chunks; results keep the input order.
-    static func parseAll(_ paths: [String], root: String, markdown: MarkdownParser.Options) async -> [ParsedDocument] {
+    /// Runs `work` over the paths in parallel chunks; results keep the input order.
+    static func parseAll<T: Sendable>(_ paths: [String], root: String, work: @escaping @Sendable (String) -> T) async -> [T] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = max(16, (paths.count + workers * 4 - 1) / (workers * 4))
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { Array(paths[$0..<min($0 + chunkSize, paths.count)]) }
-        return await withTaskGroup(of: (Int, [ParsedDocument]).self) { group in
+        return await withTaskGroup(of: (Int, [T]).self) { group in
             for (index, chunk) in chunks.enumerated() {
-                group.addTask {
-                    (index, chunk.map { parseFile($0, root: root, markdown: markdown) })
-                }
+                group.addTask { (index, chunk.map(work)) }
             }
-            var results = [[ParsedDocument]](repeating: [], count: chunks.count)
+            var results = [[T]](repeating: [], count: chunks.count)
             for await (index, parsed) in group { results[index] = parsed }
             return results.flatMap { $0 }
         }

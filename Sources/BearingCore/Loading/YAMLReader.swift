@@ -19,7 +19,7 @@ public enum YAMLReader {
         do {
             root = try Parser(yaml: yaml, resolver: .basic, constructor: .default).singleRoot()
         } catch let error as YamlError {
-            return .failure(failure(from: error, firstLine: firstLine))
+            return .failure(failure(from: error, firstLine: firstLine, lineCount: yaml.utf8.count(where: { $0 == UInt8(ascii: "\n") })))
         } catch {
             return .failure(Failure(message: "\(error)", line: firstLine, column: 1))
         }
@@ -66,11 +66,17 @@ public enum YAMLReader {
         }
     }
 
-    private static func failure(from error: YamlError, firstLine: Int) -> Failure {
+    /// Locates a Yams error in the file. When libyaml only notices the problem past the end of
+    /// the block (an unclosed `[`), the construct it was parsing is the better place to point at.
+    private static func failure(from error: YamlError, firstLine: Int, lineCount: Int) -> Failure {
         func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Failure {
             var message = problem
-            if let context, !context.text.isEmpty { message = "\(problem) (\(context.text))" }
-            return Failure(message: message, line: mark.line + firstLine - 1, column: mark.column)
+            var at = mark
+            if let context, !context.text.isEmpty {
+                message = "\(problem) (\(context.text))"
+                if mark.line > lineCount { at = context.mark }
+            }
+            return Failure(message: message, line: at.line + firstLine - 1, column: at.column)
         }
         switch error {
         case let .scanner(context, problem, mark, _),

@@ -100,7 +100,7 @@ private struct TreeWalker {
         default:
             if cmark_node_first_child(node) != nil {
                 // Containers (lists, items, quotes, tables, rows, cells): tables hold inlines in cells.
-                if type == cmark_node_get_type(node), isInlineContainer(node) { _ = visitInlines(node) }
+                if isInlineContainer(node) { _ = visitInlines(node) }
                 else { visitBlocks(node, depth: depth) }
             }
         }
@@ -152,8 +152,8 @@ private struct TreeWalker {
                     recordLink(current, image: type == CMARK_NODE_IMAGE)
                     text += visitInlines(current)
                 case CMARK_NODE_HTML_INLINE:
+                    // Kept out of the plain text: inline HTML is markup (often a comment), not words.
                     if !unsafeHTML { rawHTMLNodes.append(current) }
-                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
                 default:
                     text += visitInlines(current)
                 }
@@ -177,7 +177,7 @@ private struct TreeWalker {
 
     private mutating func flush(_ run: inout TextRun) {
         defer { run = TextRun() }
-        guard run.text.utf8.count >= 5, run.text.contains("[[") else { return }
+        guard run.text.utf8.count >= 5, Wikilink.mayContain(run.text) else { return }
         for found in Wikilink.scan(run.text) {
             var column = run.column + found.offset
             let needle = Array("[[\(found.raw)".utf8)

@@ -11,6 +11,16 @@ enum Wikilink {
         var label: String?
     }
 
+    /// A quick byte check before the full scan.
+    static func mayContain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "["), previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func scan(_ text: String) -> [Found] {
         let bytes = Array(text.utf8)
         var found: [Found] = []

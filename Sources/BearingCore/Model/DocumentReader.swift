@@ -45,7 +45,8 @@ struct DocumentReader {
         document.created = reader.day("created", field["created"])
         document.updated = reader.day("updated", field["updated"])
 
-        readStatus(field["status"], body: body, workflow: workflow, into: &document, reader: &reader)
+        readStatus(field["status"], body: body, workflow: workflow, explicitSuccessor: field["superseded_by"] != nil,
+                   into: &document, reader: &reader)
         addReferences(.links, reader.strings("links", field["links"]), to: &document)
 
         switch type {
@@ -55,15 +56,17 @@ struct DocumentReader {
         case .note: break
         }
         for link in parsed.markdown.links where link.kind != .autolink {
+            let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[link.destination.index(after: $0)...]) }
             document.references.append(Reference(kind: .mentions, written: link.kind == .wikilink ? "[[\(link.destination)]]" : link.destination,
-                                                  anchor: link.anchor,
+                                                  anchor: link.kind == .wikilink ? link.anchor : fragment,
                                                   location: SourceLocation(path: parsed.path, line: link.line, column: link.column),
                                                   label: link.label))
         }
         return Draft(document: document, explicitID: explicitID, diagnostics: parsed.diagnostics + reader.diagnostics)
     }
 
-    private func readStatus(_ node: YAMLNode?, body: BodyMetadata, workflow: Workflow, into document: inout Document, reader: inout FieldReader) {
+    private func readStatus(_ node: YAMLNode?, body: BodyMetadata, workflow: Workflow, explicitSuccessor: Bool,
+                            into document: inout Document, reader: inout FieldReader) {
         var raw: String?
         var location = document.location
         var statusLinks: [String] = []
@@ -83,7 +86,7 @@ struct DocumentReader {
             reader.report(Diagnostic(.warning, .unknownStatus, "status '\(raw)' is not in the \(document.type.rawValue) workflow (\(valid))",
                                      at: location, hint: Suggestion.didYouMean(parsed.status, among: workflow.statuses)))
         }
-        if parsed.status == "superseded", node != nil || body.supersededBy == nil {
+        if parsed.status == "superseded", !explicitSuccessor, node != nil || body.supersededBy == nil {
             if let target = statusLinks.first ?? parsed.supersededBy {
                 document.references.append(Reference(kind: .supersededBy, written: target, location: location))
             }
@@ -246,8 +249,13 @@ struct DocumentReader {
 
     /// `1. Record architecture decisions` → `Record architecture decisions`.
     static func strippingNumber(_ title: String) -> String {
-        guard let match = title.firstMatch(of: #/^\s*(?:ADR[- ]?)?\d+[.:]\s+/#.ignoresCase()) else { return title }
-        let rest = title[match.range.upperBound...]
-        return rest.isEmpty ? title : String(rest)
+        var rest = Substring(title.trimmingSpaces())
+        if rest.lowercased().hasPrefix("adr") { rest = rest.dropFirst(3); if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() } }
+        let digits = rest.prefix(while: \.isASCIIDigit)
+        guard !digits.isEmpty else { return title }
+        rest = rest.dropFirst(digits.count)
+        guard let mark = rest.first, mark == "." || mark == ":", rest.dropFirst().first == " " else { return title }
+        let remainder = rest.dropFirst(2).trimmingSpaces()
+        return remainder.isEmpty ? title : remainder
     }
 }

@@ -5,13 +5,21 @@ extension KnowledgeBase {
         parsed: [ParsedDocument], configuration: Configuration, people: PeopleDirectory, assets: [String] = []
     ) -> (KnowledgeBase, [Diagnostic]) {
         let reader = DocumentReader(configuration: configuration)
-        var drafts = parsed.map(reader.read)
+        return build(drafts: parsed.map(reader.read), configuration: configuration, people: people, assets: assets)
+    }
+
+    /// The rest of the model stage, once each file has been read into a draft (the loader
+    /// reads drafts in parallel).
+    static func build(
+        drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String]
+    ) -> (KnowledgeBase, [Diagnostic]) {
+        var drafts = drafts
         var diagnostics = drafts.flatMap(\.diagnostics)
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
         var documents = drafts.map(\.document)
-        let files = Set(parsed.map(\.path) + assets)
+        let files = Set(drafts.map(\.document.path) + assets)
         let resolver = ReferenceResolver(documents: documents, files: files)
         for i in documents.indices {
             var kept: [Reference] = []

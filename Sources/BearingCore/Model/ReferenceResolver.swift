@@ -53,8 +53,7 @@ struct ReferenceResolver {
     private func lookUp(_ raw: String) -> String? {
         let key = raw.trimmingSpaces().lowercased()
         if let id = byID[key] { return id }
-        if let match = key.wholeMatch(of: #/adr[- ]?(\d+)/#), let number = Int(match.1),
-           let ids = byNumber[number], ids.count == 1 { return ids[0] }
+        if let number = Self.adrNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         if let ids = byStem[key], ids.count == 1 { return ids[0] }
         return nil
     }
@@ -73,7 +72,7 @@ struct ReferenceResolver {
     private func resolveLink(_ url: String, from path: String) -> Outcome {
         let trimmed = url.trimmingSpaces()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .ignored }
-        if trimmed.hasPrefix("//") || trimmed.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.\-]*:/#) != nil { return .external }
+        if trimmed.hasPrefix("//") || Self.hasScheme(trimmed) { return .external }
         var target = trimmed
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
         target = target.removingPercentEncodingSafely
@@ -85,6 +84,27 @@ struct ReferenceResolver {
         }
         if resolved.lowercased().hasSuffix(".md") { return unresolved(url, key: DocumentReader.stem(of: resolved)) }
         return .unresolved(rule: .missingFile, message: "link to a file that does not exist: '\(url)'", hint: nil)
+    }
+
+    /// `adr-0005`, `adr 5`, `adr5` → 5.
+    static func adrNumber(_ key: String) -> Int? {
+        guard key.hasPrefix("adr") else { return nil }
+        var rest = key.dropFirst(3)
+        if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(rest)
+    }
+
+    /// Whether a URL starts with a scheme such as `https:` or `mailto:`.
+    static func hasScheme(_ url: String) -> Bool {
+        var first = true
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { return !first }
+            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            if first { guard letter else { return false }; first = false; continue }
+            guard letter || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "." || scalar == "-" else { return false }
+        }
+        return false
     }
 
     /// Joins path segments, resolving `.` and `..`; nil when the path climbs out of the KB.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a status as people write it: `Accepted`, `accepted; supersedes ADR-0045`,
 /// `Superseded by [2. …](0002-….md)`, `Superceded by ADR-0005`, `on hold`.
 struct StatusText: Equatable {
@@ -23,8 +25,8 @@ struct StatusText: Equatable {
         }
         let status = found ?? words.joined(separator: " ")
         var result = StatusText(status: status, known: found != nil, text: lower == status ? nil : trimmed)
-        if let range = lower.range(of: "superseded by") {
-            let rest = lower[range.upperBound...].trimmingSpaces()
+        if let range = trimmed.range(of: "superseded by", options: .caseInsensitive) ?? trimmed.range(of: "superceded by", options: .caseInsensitive) {
+            let rest = trimmed[range.upperBound...].trimmingSpaces()
             if !rest.hasPrefix("[") {
                 result.supersededBy = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).first
                     .map { String($0).trimmingCharacters(in: ".") }
@@ -37,7 +39,7 @@ struct StatusText: Equatable {
 
     static func isPlaceholder(_ text: String) -> Bool {
         (text.hasPrefix("{") && (text.hasSuffix("}") || text.contains("|")))
-            || (text.hasPrefix("[") && text.hasSuffix("]") && text.contains("|"))
+            || (text.hasPrefix("[") && text.hasSuffix("]"))
             || (text.hasPrefix("<") && text.hasSuffix(">"))
     }
 }

@@ -1,9 +1,12 @@
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = Substring(self).unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }  // the common case
+        var trimmed = scalars[...]
+        while let f = trimmed.first, f.properties.isWhitespace { trimmed = trimmed.dropFirst() }
+        while let l = trimmed.last, l.properties.isWhitespace { trimmed = trimmed.dropLast() }
+        return String(String.UnicodeScalarView(trimmed))
     }
 }

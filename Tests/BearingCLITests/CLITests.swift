@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `bearing` binary on fixtures, stdout and exit status compared.
+@Suite struct CLITests {
+    static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let packageRoot = testsRoot.deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/bearing").path
+    static let northwind = packageRoot.appendingPathComponent("examples/northwind").path
+    static let mixed = testsRoot.appendingPathComponent("Fixtures/mixed").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func northwindHasExactlyTheFourDeliberateWarnings() throws {
+        let result = try Self.run(["check", Self.northwind, "--today", "2027-02-17"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            briefs/office-move-checklist.md:1:1: warning: brief 'office-move-checklist' serves no goal (add 'goals:') [orphan]
+            briefs/portal-card-payments.md:7:1: warning: review of 'portal-card-payments' was due 2027-02-10 (7 days ago) and it is still in-review [overdue-review]
+            decisions/0011-offer-annual-prepay-discount.md:3:1: warning: decision '0011-offer-annual-prepay-discount' has been proposed for 36 days (since 2027-01-12; limit 14) [pending-decision]
+            goals/g-2027-q1-infra-cost.md:18:1: warning: goal 'g-2027-q1-infra-cost' is active but was last updated 2026-12-20 (59 days ago; limit 30) [stale]
+
+            """)
+        #expect(result.stderr.contains("0 errors, 4 warnings"))
+        let strict = try Self.run(["check", Self.northwind, "--today", "2027-02-17", "--strict"])
+        #expect(strict.status == 1)
+    }
+
+    @Test func errorsExitOneInEveryFormat() throws {
+        let text = try Self.run(["check", Self.mixed, "--today", "2027-02-17"])
+        #expect(text.status == 1)
+        #expect(text.stdout == """
+            briefs/pricing.md:3:19: error: unresolved reference 'g-missing' [unresolved-reference]
+            briefs/pricing.md:4:1: warning: review of 'pricing' was due 2027-02-01 (16 days ago) and it is still in-review [overdue-review]
+            decisions/0001-use-stripe.md:1:1: warning: decision '0001-use-stripe' serves no goal (add 'goals:') [orphan]
+
+            """)
+        let github = try Self.run(["check", Self.mixed, "--today", "2027-02-17", "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.stdout.hasPrefix("::error file=\(Self.mixed)/briefs/pricing.md,line=3,col=19,title=unresolved-reference::unresolved reference 'g-missing'"))
+        let json = try Self.run(["check", Self.mixed, "--today", "2027-02-17", "--format", "json"])
+        #expect(json.status == 1)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 3)
+        #expect(rows?.first?["rule"] as? String == "unresolved-reference")
+        #expect(rows?.first?["line"] as? Int == 3)
+    }
+
+    @Test(arguments: [
+        ["check", "/nonexistent/kb"],
+        ["check", ".", "--today", "tomorrow"],
+        ["check", ".", "--format", "xml"],
+        ["frobnicate"],
+    ])
+    func usageAndIOFailuresExitTwo(arguments: [String]) throws {
+        let result = try Self.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func exportIsCompleteAndDeterministic() throws {
+        let first = try Self.run(["export", Self.mixed, "--today", "2027-02-17"])
+        let second = try Self.run(["export", Self.mixed, "--today", "2027-02-17"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let documents = try #require(root["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["id"] as? String } == ["0001-use-stripe", "g-growth", "pricing"])
+        let goal = documents[1]
+        let fields = try #require(goal["fields"] as? [String: Any])
+        #expect(fields["custom_field"] as? String == "0037")
+        let details = try #require(goal["goal"] as? [String: Any])
+        // (18000-10000)/(30000-10000) = 0.4 and (3.3-4.1)/(2.5-4.1) = 0.5 → mean 0.45
+        #expect(abs((details["progress"] as? Double ?? 0) - 0.45) < 1e-9)
+        #expect(details["progress_source"] as? String == "key_results")
+        let backlinks = try #require(goal["backlinks"] as? [[String: String]])
+        #expect(backlinks.contains { $0["source"] == "pricing" && $0["kind"] == "goals" })
+        let decision = try #require(documents[0]["decision"] as? [String: Any])
+        #expect(decision["date"] as? String == "2027-01-10")
+        #expect(documents[0]["status"] as? String == "accepted")
+        #expect(documents[0]["title"] as? String == "Use Stripe")
+        #expect((root["diagnostics"] as? [Any])?.count == 3)
+    }
+
+    @Test func theSourceFolderIsNeverWritten() throws {
+        func listing() throws -> [String: Date] {
+            var result: [String: Date] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: Self.mixed)
+            while let path = enumerator?.nextObject() as? String {
+                let attributes = try FileManager.default.attributesOfItem(atPath: Self.mixed + "/" + path)
+                result[path] = attributes[.modificationDate] as? Date
+            }
+            return result
+        }
+        let before = try listing()
+        _ = try Self.run(["check", Self.mixed, "--today", "2027-02-17", "--format", "json"])
+        _ = try Self.run(["export", Self.mixed, "--today", "2027-02-17"])
+        #expect(try listing() == before)
+    }
+}
