@@ -22,12 +22,13 @@ import Testing
     /// Loaded once and shared by the parameterised tests.
     actor Cache {
         static let shared = Cache()
-        private var result: KnowledgeBaseLoader.Result?
+        // A task, not a value: callers arriving while it loads wait for the same load.
+        private var loading: Task<KnowledgeBaseLoader.Result, Error>?
         func corpus() async throws -> KnowledgeBaseLoader.Result {
-            if let result { return result }
-            let loaded = try await KnowledgeBaseLoader.load(root: Fixtures.corpus.path, today: Fixtures.today)
-            result = loaded
-            return loaded
+            if let loading { return try await loading.value }
+            let task = Task { try await KnowledgeBaseLoader.load(root: Fixtures.corpus.path, today: Fixtures.today) }
+            loading = task
+            return try await task.value
         }
     }
 
