@@ -47,11 +47,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let rows = diagnostics.map(DiagnosticRecord.init)
-        guard let data = try? encoder.encode(rows) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        (try? StableJSON.encode(diagnostics.map(DiagnosticRecord.init))) ?? "[]\n"
     }
 }
 

@@ -20,6 +20,7 @@ extension RuleID {
     public static let frontMatter: RuleID = "front-matter"
     public static let invalidUTF8: RuleID = "invalid-utf8"
     public static let fileTooLarge: RuleID = "file-too-large"
+    public static let unreadableFile: RuleID = "unreadable-file"
     public static let config: RuleID = "config"
     public static let unknownConfigKey: RuleID = "unknown-config-key"
     // Model
@@ -42,7 +43,7 @@ extension RuleID {
 
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
-        (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning),
+        (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
         (.config, .error), (.unknownConfigKey, .warning),
         (.invalidField, .error), (.unknownStatus, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error),

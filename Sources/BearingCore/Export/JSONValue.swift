@@ -59,7 +59,3 @@ public indirect enum JSONValue: Sendable, Hashable, Encodable {
         init?(intValue: Int) { nil }
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

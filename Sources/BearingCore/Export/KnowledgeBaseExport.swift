@@ -59,8 +59,6 @@ public enum KnowledgeBaseExport {
 
     /// Pretty-printed JSON with sorted keys: byte-identical for the same input.
     public static func json(_ root: ExportRoot) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(root), as: UTF8.self) + "\n"
+        try StableJSON.encode(root)
     }
 }

@@ -46,7 +46,7 @@ public enum KnowledgeBaseLoader {
             }
         }
         let reader = DocumentReader(configuration: configuration)
-        let drafts = await parseAll(readable.map(\.path), root: root) { reader.read(parseFile($0, root: root, markdown: markdown)) }
+        let drafts = await parallelMap(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
         let (kb, modelDiagnostics) = KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics
         diagnostics += Validator.validate(kb, today: today)
@@ -54,7 +54,7 @@ public enum KnowledgeBaseLoader {
     }
 
     /// Runs `work` over the paths in parallel chunks; results keep the input order.
-    static func parseAll<T: Sendable>(_ paths: [String], root: String, work: @escaping @Sendable (String) -> T) async -> [T] {
+    static func parallelMap<T: Sendable>(_ paths: [String], work: @escaping @Sendable (String) -> T) async -> [T] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = max(16, (paths.count + workers * 4 - 1) / (workers * 4))
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { Array(paths[$0..<min($0 + chunkSize, paths.count)]) }
@@ -69,33 +69,34 @@ public enum KnowledgeBaseLoader {
     }
 
     static func parseFile(_ path: String, root: String, markdown: MarkdownParser.Options) -> ParsedDocument {
-        guard let bytes = FileReader.read(root + "/" + path) else {
-            return ParsedDocument(path: path, fields: [], markdown: MarkdownDocument(), diagnostics: [
-                Diagnostic(.error, .invalidUTF8, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1)),
-            ])
-        }
-        let (text, invalid) = UTF8Validation.decode(bytes)
-        var parsed = DocumentParser.parse(SourceFile(path: path, text: text), markdownOptions: markdown)
-        if let invalid {
-            parsed.diagnostics.append(Diagnostic(.error, .invalidUTF8, "invalid UTF-8 byte sequence (replaced with U+FFFD)",
-                                                 at: SourceLocation(path: path, line: invalid.line, column: invalid.column)))
-        }
+        let (text, problems) = readText(root, path)
+        var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
+        parsed.diagnostics += problems
         return parsed
     }
 
-    /// Reads an optional YAML file at the KB root; syntax errors become diagnostics.
+    /// Reads an optional YAML file at the KB root (nil when absent); syntax errors become diagnostics.
     static func readYAMLFile(_ root: String, _ name: String, _ diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        guard let bytes = FileReader.read(root + "/" + name) else { return nil }
-        let (text, invalid) = UTF8Validation.decode(bytes)
-        if let invalid {
-            diagnostics.append(Diagnostic(.error, .invalidUTF8, "invalid UTF-8 byte sequence",
-                                          at: SourceLocation(path: name, line: invalid.line, column: invalid.column)))
-        }
+        guard FileReader.exists(root + "/" + name) else { return nil }
+        let (text, problems) = readText(root, name)
+        diagnostics += problems
+        guard let text else { return nil }
         switch YAMLReader.parse(text, firstLine: 1) {
         case .success(let node): return node
         case .failure(let failure):
             diagnostics.append(Diagnostic(.error, .yamlSyntax, failure.message, at: SourceLocation(path: name, line: failure.line, column: failure.column)))
             return nil
         }
+    }
+
+    /// A file's text, invalid UTF-8 replaced and reported at its position; nil when unreadable.
+    static func readText(_ root: String, _ path: String) -> (String?, [Diagnostic]) {
+        guard let bytes = FileReader.read(root + "/" + path) else {
+            return (nil, [Diagnostic(.error, .unreadableFile, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        let (text, invalid) = UTF8Validation.decode(bytes)
+        guard let invalid else { return (text, []) }
+        return (text, [Diagnostic(.error, .invalidUTF8, "invalid UTF-8 byte sequence (replaced with U+FFFD)",
+                                  at: SourceLocation(path: path, line: invalid.line, column: invalid.column))])
     }
 }

@@ -59,9 +59,8 @@ public enum YAMLReader {
                     value: convertedValue))
             }
             return YAMLNode(.mapping(pairs), line: line, column: column)
-        case .alias(let alias):
-            // Yams resolves aliases while composing; an unresolved one is an empty scalar.
-            _ = alias
+        case .alias:
+            // Yams replaces aliases by their anchored node while composing; none reach here.
             return YAMLNode(.scalar("", plain: true), line: line, column: column)
         }
     }

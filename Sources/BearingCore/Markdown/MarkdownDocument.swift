@@ -35,7 +35,7 @@ public struct MarkdownLink: Sendable, Hashable {
     public var destination: String
     /// For wikilinks: the part after `|`.
     public var label: String?
-    /// For wikilinks: the part after `#`.
+    /// The part after `#`: a heading of the target (for links the URL keeps it too).
     public var anchor: String?
     public var line: Int
     public var column: Int

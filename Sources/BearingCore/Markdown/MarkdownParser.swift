@@ -113,16 +113,9 @@ private struct TreeWalker {
         return isInline(child)
     }
 
+    /// Inline node types, extensions' (strikethrough) included, share one type-mask bit.
     private func isInline(_ node: OpaquePointer) -> Bool {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
-             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_INLINE,
-             CMARK_NODE_FOOTNOTE_REFERENCE:
-            return true
-        default:
-            // Extension inlines (strikethrough) report their own types.
-            return (Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE
-        }
+        (Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE
     }
 
     private mutating func appendBlock(_ kind: MarkdownBlock.Kind, _ text: String, _ line: Int, _ linkStart: Int) {
@@ -172,7 +165,8 @@ private struct TreeWalker {
         let isAutolink = line == 0
         if isAutolink { line = 0; column = 0 }
         let kind: MarkdownLink.Kind = image ? .image : (isAutolink ? .autolink : .link)
-        document.links.append(MarkdownLink(kind: kind, destination: url, label: nil, anchor: nil, line: line, column: column))
+        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+        document.links.append(MarkdownLink(kind: kind, destination: url, label: nil, anchor: fragment, line: line, column: column))
     }
 
     private mutating func flush(_ run: inout TextRun) {

@@ -42,7 +42,7 @@ struct BodyMetadata: Equatable {
 
     private static func readStatusParagraph(_ block: MarkdownBlock, index: Int, into result: inout BodyMetadata) {
         let value = Value(text: block.text.trimmingSpaces(), line: block.line, links: block.linkDestinations)
-        let lower = value.text.lowercased().replacingOccurrences(of: "superceded", with: "superseded")
+        let lower = StatusText.normalizedSpelling(value.text)
         if index == 0, result.status == nil { result.status = value }
         if lower.hasPrefix("superseded by") { result.supersededBy = value }
         else if lower.hasPrefix("supersedes") || lower.hasPrefix("supercedes") { result.supersedes.append(value) }

@@ -56,9 +56,8 @@ struct DocumentReader {
         case .note: break
         }
         for link in parsed.markdown.links where link.kind != .autolink {
-            let fragment = link.destination.firstIndex(of: "#").map { String(link.destination[link.destination.index(after: $0)...]) }
             document.references.append(Reference(kind: .mentions, written: link.kind == .wikilink ? "[[\(link.destination)]]" : link.destination,
-                                                  anchor: link.kind == .wikilink ? link.anchor : fragment,
+                                                  anchor: link.anchor,
                                                   location: SourceLocation(path: parsed.path, line: link.line, column: link.column),
                                                   label: link.label))
         }

@@ -76,14 +76,3 @@ struct FieldReader {
         }
     }
 }
-
-/// A value with the place it was written.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
-    public var value: Value
-    public var location: SourceLocation
-
-    public init(_ value: Value, _ location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}

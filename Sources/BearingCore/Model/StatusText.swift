@@ -16,7 +16,7 @@ struct StatusText: Equatable {
     static func read(_ raw: String, workflow: Workflow) -> StatusText? {
         let trimmed = raw.trimmingSpaces()
         guard !trimmed.isEmpty, !isPlaceholder(trimmed) else { return nil }
-        let lower = trimmed.lowercased().replacingOccurrences(of: "superceded", with: "superseded")
+        let lower = normalizedSpelling(trimmed)
         let words = lower.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init)
         var found: String?
         for (i, word) in words.enumerated() {
@@ -37,18 +37,14 @@ struct StatusText: Equatable {
         return result
     }
 
+    /// Lowercased, with adr-tools' spelling `superceded` read as `superseded`.
+    static func normalizedSpelling(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "superceded", with: "superseded")
+    }
+
     static func isPlaceholder(_ text: String) -> Bool {
         (text.hasPrefix("{") && (text.hasSuffix("}") || text.contains("|")))
             || (text.hasPrefix("[") && text.hasSuffix("]"))
             || (text.hasPrefix("<") && text.hasSuffix(">"))
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -21,8 +21,10 @@ public enum Validator {
         rules.flatMap { $0.check(kb, today: today) }
     }
 
+    private static let defaultSeverities = Dictionary(uniqueKeysWithValues: RuleID.defaults)
+
     static func defaultSeverity(_ rule: RuleID) -> Severity {
-        RuleID.defaults.first { $0.0 == rule }?.1 ?? .error
+        defaultSeverities[rule] ?? .error
     }
 
     /// Applies severity overrides, drops rules switched off, sorts.

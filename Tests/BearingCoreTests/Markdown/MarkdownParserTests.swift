@@ -9,7 +9,7 @@ import Testing
         #expect(doc.title == "Title")
         let links = doc.links.map { "\($0.kind.rawValue) \($0.destination) \($0.line):\($0.column) \($0.label ?? "-") \($0.anchor ?? "-")" }
         #expect(links == [
-            "link ../goals/growth.md#kr 3:5 - -",
+            "link ../goals/growth.md#kr 3:5 - kr",
             "wikilink g-x 3:41 the goal -",
             "wikilink b 5:8 - Heading",
         ])

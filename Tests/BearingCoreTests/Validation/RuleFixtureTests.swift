@@ -21,8 +21,10 @@ import Testing
         }
     }
 
+    /// file-too-large (an 8 MiB file) and config are tested in LoaderTests; unreadable-file needs a
+    /// file its reader may not open, which root (as in CI) can always open.
     @Test func everyRuleHasAFixture() {
-        let missing = RuleID.all.map(\.rawValue).filter { !Self.fixtures.contains($0) && $0 != "file-too-large" && $0 != "config" }
+        let missing = RuleID.all.map(\.rawValue).filter { !Self.fixtures.contains($0) && !["file-too-large", "config", "unreadable-file"].contains($0) }
         #expect(missing.isEmpty, "rules without a fixture: \(missing)")
     }
 }

@@ -1,0 +1,44 @@
+/// The parse stage: split front matter, parse YAML and Markdown, fix positions.
+public enum DocumentParser {
+    public static func parse(_ file: SourceFile, markdownOptions: MarkdownParser.Options = .init()) -> ParsedDocument {
+        var diagnostics: [Diagnostic] = []
+        let split = FrontMatter.split(file.text)
+        var fields: [YAMLPair] = []
+        if let line = split.unclosedAtLine {
+            diagnostics.append(Diagnostic(.error, .frontMatter, "front matter opened here is never closed (expected a line '---' or '...')",
+                                          at: SourceLocation(path: file.path, line: line, column: 1)))
+        }
+        if let yaml = split.yaml {
+            switch YAMLReader.parse(yaml, firstLine: split.yamlFirstLine) {
+            case .success(let root):
+                if let root {
+                    if let pairs = root.mapping { fields = pairs }
+                    else {
+                        diagnostics.append(Diagnostic(.error, .frontMatter, "front matter must be a mapping of fields, not a \(root.sequence != nil ? "list" : "single value")",
+                                                      at: SourceLocation(path: file.path, line: root.line, column: root.column)))
+                    }
+                }
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(.error, .yamlSyntax, failure.message,
+                                              at: SourceLocation(path: file.path, line: failure.line, column: failure.column)))
+            }
+        }
+        var markdown = MarkdownParser.parse(split.body, options: markdownOptions)
+        shiftPositions(&markdown, body: split.body, firstLine: split.bodyFirstLine)
+        return ParsedDocument(path: file.path, fields: fields, markdown: markdown, diagnostics: diagnostics)
+    }
+
+    /// Moves body positions to file positions, with character (not byte) columns.
+    static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int) {
+        let lines = BodyLines(body)
+        let offset = firstLine - 1
+        for i in markdown.links.indices where markdown.links[i].line > 0 {
+            let link = markdown.links[i]
+            markdown.links[i].column = lines.characterColumn(line: link.line, byteColumn: link.column)
+            markdown.links[i].line = link.line + offset
+        }
+        for i in markdown.headings.indices { markdown.headings[i].line += offset }
+        for i in markdown.blocks.indices { markdown.blocks[i].line += offset }
+        for i in markdown.codeBlocks.indices { markdown.codeBlocks[i].line += offset }
+    }
+}

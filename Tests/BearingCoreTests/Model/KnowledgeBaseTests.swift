@@ -1,0 +1,60 @@
+import Testing
+@testable import BearingCore
+
+/// The model stage on in-memory files: ids, resolution, backlinks, progress.
+@Suite struct KnowledgeBaseTests {
+    @Test func collidingFileNamesGetTheirFolderAsPrefix() {
+        let (kb, diagnostics) = Fixtures.build([
+            "decisions/backend/0001-use-x.md": "---\nstatus: rejected\n---\n",
+            "decisions/frontend/0001-use-x.md": "---\nstatus: rejected\n---\n",
+            "notes/unique.md": "See [[backend/0001-use-x]].\n",
+        ])
+        #expect(kb.documents.map(\.id) == ["backend/0001-use-x", "frontend/0001-use-x", "unique"])
+        #expect(diagnostics.isEmpty)
+        #expect(kb.backlinks["backend/0001-use-x"] == [Backlink(source: "unique", kind: .mentions)])
+    }
+
+    @Test func referencesResolveByIdNumberPathAndLabel() {
+        let (kb, diagnostics) = Fixtures.build([
+            "goals/G-Growth.md": "---\nstatus: active\n---\n# Grow revenue\n",
+            "decisions/0005-use-y.md": "---\nstatus: accepted\ngoals: [g-growth]\n---\n",
+            "notes/n.md": "[[ADR-0005]] [[Grow revenue]] [[nothing|g-growth]] [x](../goals/G-Growth.md#kr)\n",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let note = kb.document("n")!
+        #expect(note.references.map(\.target) == ["0005-use-y", "G-Growth", "G-Growth", "G-Growth"])
+        #expect(note.references.last?.anchor == "kr")
+        #expect(kb.document("0005-USE-Y")?.label == "ADR-0005")
+        let sources = kb.backlinks["G-Growth"]?.map(\.source)
+        #expect(sources == ["0005-use-y", "n"])
+    }
+
+    @Test func progressRollsUpAndUnknownStaysUnknown() {
+        let (kb, _) = Fixtures.build([
+            "goals/year.md": "---\nstatus: active\n---\n",
+            "goals/a.md": "---\nstatus: active\nparent: year\nprogress: \"40%\"\n---\n",
+            "goals/b.md": "---\nstatus: active\nparent: year\nkey_results:\n  - {title: Churn, baseline: 4, target: 2, current: 3}\n  - {title: Unknown, target: 10}\n---\n",
+            "goals/c.md": "---\nstatus: active\nparent: year\n---\n",
+        ])
+        #expect(kb.progress(of: kb.document("a")!) == 0.4)
+        #expect(kb.progress(of: kb.document("b")!) == 0.5)   // decreasing target; unknown KR left out
+        #expect(kb.progress(of: kb.document("c")!) == nil)
+        #expect(kb.progress(of: kb.document("year")!) == 0.45)
+    }
+
+    @Test func nygardAndMADR2RecordsAreImported() {
+        let (kb, _) = Fixtures.build([
+            "adr/0001-a.md": "# 1. Record decisions\n\nDate: 2016-02-12\n\n## Status\n\nSuperceded by [2. B](0002-b.md)\n",
+            "adr/0002-b.md": "# B\n\n* Status: accepted\n* Deciders: Ann, Bo\n* Date: 2020-01-01\n\n## Context\n\nSupersedes text here.\n",
+        ])
+        let a = kb.document("0001-a")!
+        #expect(a.title == "Record decisions")
+        #expect(a.status == "superseded")
+        #expect(a.decision?.date?.description == "2016-02-12")
+        #expect(a.targets(.supersededBy) == ["0002-b"])
+        let b = kb.document("0002-b")!
+        #expect(b.status == "accepted")
+        #expect(b.decision?.decisionMakers == ["Ann", "Bo"])
+        #expect(b.decision?.date?.description == "2020-01-01")
+    }
+}
