@@ -30,11 +30,11 @@ public enum DocumentParser {
 
     /// Moves body positions to file positions, with character (not byte) columns.
     static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int) {
-        let lines = BodyLines(body)
         let offset = firstLine - 1
+        let lines = markdown.links.isEmpty ? nil : BodyLines(body)
         for i in markdown.links.indices where markdown.links[i].line > 0 {
             let link = markdown.links[i]
-            markdown.links[i].column = lines.characterColumn(line: link.line, byteColumn: link.column)
+            markdown.links[i].column = lines!.characterColumn(line: link.line, byteColumn: link.column)
             markdown.links[i].line = link.line + offset
         }
         for i in markdown.headings.indices { markdown.headings[i].line += offset }

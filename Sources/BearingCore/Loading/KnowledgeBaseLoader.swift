@@ -46,26 +46,11 @@ public enum KnowledgeBaseLoader {
             }
         }
         let reader = DocumentReader(configuration: configuration)
-        let drafts = await parallelMap(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
-        let (kb, modelDiagnostics) = KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
+        let drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
+        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics
-        diagnostics += Validator.validate(kb, today: today)
+        diagnostics += await Validator.validate(kb, today: today)
         return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
-    }
-
-    /// Runs `work` over the paths in parallel chunks; results keep the input order.
-    static func parallelMap<T: Sendable>(_ paths: [String], work: @escaping @Sendable (String) -> T) async -> [T] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkSize = max(16, (paths.count + workers * 4 - 1) / (workers * 4))
-        let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { Array(paths[$0..<min($0 + chunkSize, paths.count)]) }
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for (index, chunk) in chunks.enumerated() {
-                group.addTask { (index, chunk.map(work)) }
-            }
-            var results = [[T]](repeating: [], count: chunks.count)
-            for await (index, parsed) in group { results[index] = parsed }
-            return results.flatMap { $0 }
-        }
     }
 
     static func parseFile(_ path: String, root: String, markdown: MarkdownParser.Options) -> ParsedDocument {

@@ -66,7 +66,7 @@ public struct KnowledgeBaseScanner: Sendable {
             if isDirectory {
                 walk(relative: path, visited: &visited, markdown: &markdown, assets: &assets)
             } else if (child.st_mode & S_IFMT) == S_IFREG {
-                if name.lowercased().hasSuffix(".md") {
+                if name.isMarkdownPath {
                     markdown.append(Entry(path: path, size: Int(child.st_size)))
                 } else {
                     assets.append(path)

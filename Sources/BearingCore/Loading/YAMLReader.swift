@@ -17,7 +17,8 @@ public enum YAMLReader {
     public static func parse(_ yaml: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
         let root: Node?
         do {
-            root = try Parser(yaml: yaml, resolver: .basic, constructor: .default).singleRoot()
+            // The encoding is given: its default reads the process environment on every call.
+            root = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             return .failure(failure(from: error, firstLine: firstLine, lineCount: yaml.utf8.count(where: { $0 == UInt8(ascii: "\n") })))
         } catch {

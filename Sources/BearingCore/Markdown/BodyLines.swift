@@ -1,16 +1,27 @@
-/// The body's lines as bytes, to check and correct inline positions reported by cmark.
+/// The body's bytes and where each line starts, to check and correct inline positions
+/// reported by cmark and to turn byte columns into character columns.
 struct BodyLines {
-    let lines: [ArraySlice<UInt8>]
+    private let bytes: [UInt8]
+    /// Byte offset of each line's first byte.
+    private let starts: [Int]
 
     init(_ body: String) {
-        let bytes = Array(body.utf8)
-        lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        bytes = Array(body.utf8)
+        var starts = [0]
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.starts = starts
+    }
+
+    /// The bytes of 1-based line `number`, without its line break.
+    private func line(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let end = number < starts.count ? starts[number] - 1 : bytes.count
+        return bytes[starts[number - 1]..<max(starts[number - 1], end)]
     }
 
     /// The 1-based byte column of `needle` in `line`, searching from `column`, else from the start.
-    func column(of needle: [UInt8], line: Int, from column: Int) -> Int? {
-        guard line >= 1, line <= lines.count, !needle.isEmpty else { return nil }
-        let text = lines[line - 1]
+    func column(of needle: [UInt8], line number: Int, from column: Int) -> Int? {
+        guard let text = line(number), !needle.isEmpty else { return nil }
         let start = text.startIndex
         func search(from offset: Int) -> Int? {
             var i = start + max(0, offset)
@@ -22,13 +33,11 @@ struct BodyLines {
         }
         return search(from: column - 1) ?? search(from: 0)
     }
-}
 
-extension BodyLines {
-    /// Converts a 1-based byte column of a line into a 1-based character column.
-    func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return byteColumn }
-        let prefix = lines[line - 1].prefix(byteColumn - 1)
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    /// Converts a 1-based byte column of a line into a 1-based character (Unicode scalar) column.
+    func characterColumn(line number: Int, byteColumn: Int) -> Int {
+        guard byteColumn > 1, let text = line(number) else { return byteColumn }
+        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        return text.prefix(byteColumn - 1).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
     }
 }

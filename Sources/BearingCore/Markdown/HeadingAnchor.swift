@@ -6,7 +6,11 @@ struct HeadingAnchors {
     static func slug(_ text: String) -> String {
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+            // ASCII first: Unicode property look-ups are slow and most headings are ASCII.
+            let keep = scalar.isASCII
+                ? (scalar.isASCIIAlphanumeric || scalar == "-" || scalar == "_")
+                : scalar.properties.isAlphabetic
+            if keep {
                 result.unicodeScalars.append(scalar)
             } else if scalar == " " {
                 result.append("-")

@@ -38,7 +38,7 @@ public enum MarkdownParser {
         guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
-        var walker = TreeWalker(lines: BodyLines(body), unsafeHTML: options.unsafeHTML)
+        var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML)
         walker.visitBlocks(root, depth: 0)
         if options.renderHTML {
             walker.prepareForRendering()
@@ -52,15 +52,17 @@ public enum MarkdownParser {
 }
 
 private struct TreeWalker {
-    let lines: BodyLines
+    let body: String
+    /// Built only when a wikilink's position needs checking.
+    lazy var lines = BodyLines(body)
     let unsafeHTML: Bool
     var document = MarkdownDocument()
     var anchors = HeadingAnchors()
     var rawHTMLNodes: [OpaquePointer] = []
     var headingNodes: [(node: OpaquePointer, level: Int32, anchor: String)] = []
 
-    init(lines: BodyLines, unsafeHTML: Bool) {
-        self.lines = lines
+    init(body: String, unsafeHTML: Bool) {
+        self.body = body
         self.unsafeHTML = unsafeHTML
     }
 
@@ -80,17 +82,19 @@ private struct TreeWalker {
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
             let linkStart = document.links.count
-            let text = visitInlines(node)
+            let text = visitInlines(node, collectText: true)
             let anchor = anchors.next(for: text)
             document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: line))
             if level == 1, document.title == nil { document.title = text }
             headingNodes.append((node, Int32(level), anchor))
             if depth == 1 { appendBlock(.heading(level: level), text, line, linkStart) }
         case CMARK_NODE_PARAGRAPH:
+            // Plain text is needed only for the blocks decision import reads.
             let linkStart = document.links.count
-            let text = visitInlines(node)
+            let isListItem = depth == 3 && parentType == CMARK_NODE_ITEM && isFirstChild(node)
+            let text = visitInlines(node, collectText: depth == 1 || isListItem)
             if depth == 1 { appendBlock(.paragraph, text, line, linkStart) }
-            else if depth == 3, parentType == CMARK_NODE_ITEM, isFirstChild(node) { appendBlock(.listItem, text, line, linkStart) }
+            else if isListItem { appendBlock(.listItem, text, line, linkStart) }
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -100,7 +104,7 @@ private struct TreeWalker {
         default:
             if cmark_node_first_child(node) != nil {
                 // Containers (lists, items, quotes, tables, rows, cells): tables hold inlines in cells.
-                if isInlineContainer(node) { _ = visitInlines(node) }
+                if isInlineContainer(node) { _ = visitInlines(node, collectText: false) }
                 else { visitBlocks(node, depth: depth) }
             }
         }
@@ -123,32 +127,39 @@ private struct TreeWalker {
         document.blocks.append(MarkdownBlock(kind: kind, text: text, line: line, linkDestinations: destinations))
     }
 
-    /// Visits inline children, recording links and wikilinks; returns the plain text.
-    private mutating func visitInlines(_ node: OpaquePointer) -> String {
+    /// Visits inline children, recording links and wikilinks; returns the plain text when
+    /// `collectText` (otherwise ""). Text nodes become Swift strings only when needed: for the
+    /// plain text, or from the first `[` on, for the wikilink scan.
+    private mutating func visitInlines(_ node: OpaquePointer, collectText: Bool) -> String {
         var text = ""
         var run = TextRun()
         var child = cmark_node_first_child(node)
         while let current = child {
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT {
-                let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                run.append(literal, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current)))
-                text += literal
+                if let pointer = cmark_node_get_literal(current) {
+                    let inRun = !run.text.isEmpty || strchr(pointer, Int32(UInt8(ascii: "["))) != nil
+                    if collectText || inRun {
+                        let literal = String(cString: pointer)
+                        if inRun { run.append(literal, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current))) }
+                        if collectText { text += literal }
+                    }
+                }
             } else {
                 flush(&run)
                 switch type {
                 case CMARK_NODE_CODE:
-                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                    if collectText { text += cmark_node_get_literal(current).map { String(cString: $0) } ?? "" }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
+                    if collectText { text += " " }
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     recordLink(current, image: type == CMARK_NODE_IMAGE)
-                    text += visitInlines(current)
+                    text += visitInlines(current, collectText: collectText)
                 case CMARK_NODE_HTML_INLINE:
                     // Kept out of the plain text: inline HTML is markup (often a comment), not words.
                     if !unsafeHTML { rawHTMLNodes.append(current) }
                 default:
-                    text += visitInlines(current)
+                    text += visitInlines(current, collectText: collectText)
                 }
             }
             child = cmark_node_next(current)

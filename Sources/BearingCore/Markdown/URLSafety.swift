@@ -5,6 +5,8 @@ public enum URLSafety {
     /// True for `javascript:`, `vbscript:`, `data:` and `file:` URLs, whatever their case,
     /// leading spaces or embedded control characters.
     public static func isDangerous(_ url: String) -> Bool {
+        // Relative paths and anchors (the common case) have no scheme to check.
+        guard url.contains(":") else { return false }
         let normalized = String(url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }).lowercased()
         return dangerousSchemes.contains { normalized.hasPrefix($0) }
     }

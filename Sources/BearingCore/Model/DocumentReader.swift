@@ -236,7 +236,7 @@ struct DocumentReader {
 
     static func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return name.isMarkdownPath ? String(name.dropLast(3)) : name
     }
 
     /// `0007-use-x` → 7; date-like prefixes (`20201016-…`) are not sequence numbers.

@@ -3,44 +3,56 @@ extension KnowledgeBase {
     /// collide), reports duplicate ids, resolves references and collects the diagnostics.
     public static func build(
         parsed: [ParsedDocument], configuration: Configuration, people: PeopleDirectory, assets: [String] = []
-    ) -> (KnowledgeBase, [Diagnostic]) {
+    ) async -> (KnowledgeBase, [Diagnostic]) {
         let reader = DocumentReader(configuration: configuration)
-        return build(drafts: parsed.map(reader.read), configuration: configuration, people: people, assets: assets)
+        return await build(drafts: parsed.map(reader.read), configuration: configuration, people: people, assets: assets)
     }
 
     /// The rest of the model stage, once each file has been read into a draft (the loader
-    /// reads drafts in parallel).
+    /// reads drafts in parallel). References are resolved in parallel too.
     static func build(
         drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String]
-    ) -> (KnowledgeBase, [Diagnostic]) {
+    ) async -> (KnowledgeBase, [Diagnostic]) {
         var drafts = drafts
         var diagnostics = drafts.flatMap(\.diagnostics)
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
-        var documents = drafts.map(\.document)
         let files = Set(drafts.map(\.document.path) + assets)
-        let resolver = ReferenceResolver(documents: documents, files: files)
-        for i in documents.indices {
-            var kept: [Reference] = []
-            for var reference in documents[i].references {
-                switch resolver.resolve(reference, from: documents[i].path) {
-                case .document(let id): reference.target = id
-                case .external: reference.external = true
-                case .ignored: continue
-                case .unresolved(let rule, let message, let hint):
-                    diagnostics.append(Diagnostic(.error, rule, message, at: reference.location, hint: hint))
-                }
-                kept.append(reference)
-            }
-            documents[i].references = kept
-            if var goal = documents[i].goal, goal.parent != nil {
-                goal.parent = documents[i].targets(.parent).first
-                documents[i].goal = goal
-            }
+        let resolver = ReferenceResolver(documents: drafts.map(\.document), files: files)
+        let resolved = await Parallel.map(drafts.map(\.document)) { resolveReferences(of: $0, with: resolver) }
+        var documents = resolved.map(\.0)
+        let keys = documents.map { $0.id.lowercased() }
+        diagnostics += resolved.flatMap(\.1)
+        let order = documents.indices.sorted {
+            (keys[$0], documents[$0].path) < (keys[$1], documents[$1].path)
         }
-        documents.sort { ($0.id.lowercased(), $0.path) < ($1.id.lowercased(), $1.path) }
+        documents = order.map { documents[$0] }
         return (KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets), diagnostics)
+    }
+
+    /// Resolves a document's references: targets filled in, external ones marked, in-page
+    /// anchors dropped, unresolved ones reported where they are written.
+    static func resolveReferences(of document: Document, with resolver: ReferenceResolver) -> (Document, [Diagnostic]) {
+        var document = document
+        var diagnostics: [Diagnostic] = []
+        var kept: [Reference] = []
+        for var reference in document.references {
+            switch resolver.resolve(reference, from: document.path) {
+            case .document(let id): reference.target = id
+            case .external: reference.external = true
+            case .ignored: continue
+            case .unresolved(let rule, let message, let hint):
+                diagnostics.append(Diagnostic(.error, rule, message, at: reference.location, hint: hint))
+            }
+            kept.append(reference)
+        }
+        document.references = kept
+        if document.goal?.parent != nil {
+            let parent = document.targets(.parent).first
+            document.goal?.parent = parent
+        }
+        return (document, diagnostics)
     }
 
     /// Files that share a name and have no explicit id get their folder path as prefix, minus
@@ -62,15 +74,15 @@ extension KnowledgeBase {
     }
 
     static func duplicateIDs(_ drafts: [DocumentReader.Draft]) -> [Diagnostic] {
-        var groups: [String: [DocumentReader.Draft]] = [:]
-        for draft in drafts { groups[draft.document.id.lowercased(), default: []].append(draft) }
+        var groups: [String: [Int]] = [:]
+        for (i, draft) in drafts.enumerated() { groups[draft.document.id.lowercased(), default: []].append(i) }
         var diagnostics: [Diagnostic] = []
         for (_, members) in groups where members.count > 1 {
-            let places = members.map { $0.explicitID?.location ?? $0.document.location }
-            for (draft, place) in zip(members, places) {
+            let places = members.map { drafts[$0].explicitID?.location ?? drafts[$0].document.location }
+            for (member, place) in zip(members, places) {
                 let others = places.filter { $0 != place }
                 let elsewhere = others.map(\.path).joined(separator: ", ")
-                diagnostics.append(Diagnostic(.error, .duplicateID, "duplicate id '\(draft.document.id)' (also used by \(elsewhere))",
+                diagnostics.append(Diagnostic(.error, .duplicateID, "duplicate id '\(drafts[member].document.id)' (also used by \(elsewhere))",
                                               at: place, related: others))
             }
         }

@@ -45,7 +45,7 @@ struct ReferenceResolver {
         }
         if reference.kind == .mentions { return resolveLink(written, from: path) }
         if let id = lookUp(written) { return .document(id) }
-        if written.lowercased().hasSuffix(".md") || written.contains(".md#") { return resolveLink(written, from: path) }
+        if written.isMarkdownPath || written.contains(".md#") { return resolveLink(written, from: path) }
         return unresolved(written)
     }
 
@@ -76,13 +76,12 @@ struct ReferenceResolver {
         var target = trimmed
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
         target = target.removingPercentEncodingSafely
-        let base = target.hasPrefix("/") ? [] : path.split(separator: "/").dropLast().map(String.init)
-        guard let resolved = Self.normalize(base + target.split(separator: "/").map(String.init)) else { return .external }
+        guard let resolved = Self.join(folderOf: path, target) else { return .external }
         if let id = byPath[resolved] { return .document(id) }
         if files.contains(resolved) || folders.contains(resolved) {
-            return resolved.lowercased().hasSuffix(".md") ? unresolved(url) : .external
+            return resolved.isMarkdownPath ? unresolved(url) : .external
         }
-        if resolved.lowercased().hasSuffix(".md") { return unresolved(url, key: DocumentReader.stem(of: resolved)) }
+        if resolved.isMarkdownPath { return unresolved(url, key: DocumentReader.stem(of: resolved)) }
         return .unresolved(rule: .missingFile, message: "link to a file that does not exist: '\(url)'", hint: nil)
     }
 
@@ -107,13 +106,14 @@ struct ReferenceResolver {
         return false
     }
 
-    /// Joins path segments, resolving `.` and `..`; nil when the path climbs out of the KB.
-    static func normalize(_ segments: [String]) -> String? {
-        var stack: [String] = []
-        for segment in segments where !segment.isEmpty && segment != "." {
+    /// `target` relative to the folder of `path` (or to the KB root when it starts with `/`),
+    /// with `.` and `..` resolved; nil when it climbs out of the KB.
+    static func join(folderOf path: String, _ target: String) -> String? {
+        var stack: [Substring] = []
+        if !target.hasPrefix("/"), let slash = path.lastIndex(of: "/") { stack = path[..<slash].split(separator: "/") }
+        for segment in target.split(separator: "/") where segment != "." {
             if segment == ".." {
-                guard !stack.isEmpty else { return nil }
-                stack.removeLast()
+                guard stack.popLast() != nil else { return nil }
             } else {
                 stack.append(segment)
             }

@@ -3,8 +3,8 @@ import Testing
 
 /// The model stage on in-memory files: ids, resolution, backlinks, progress.
 @Suite struct KnowledgeBaseTests {
-    @Test func collidingFileNamesGetTheirFolderAsPrefix() {
-        let (kb, diagnostics) = Fixtures.build([
+    @Test func collidingFileNamesGetTheirFolderAsPrefix() async {
+        let (kb, diagnostics) = await Fixtures.build([
             "decisions/backend/0001-use-x.md": "---\nstatus: rejected\n---\n",
             "decisions/frontend/0001-use-x.md": "---\nstatus: rejected\n---\n",
             "notes/unique.md": "See [[backend/0001-use-x]].\n",
@@ -14,8 +14,8 @@ import Testing
         #expect(kb.backlinks["backend/0001-use-x"] == [Backlink(source: "unique", kind: .mentions)])
     }
 
-    @Test func referencesResolveByIdNumberPathAndLabel() {
-        let (kb, diagnostics) = Fixtures.build([
+    @Test func referencesResolveByIdNumberPathAndLabel() async {
+        let (kb, diagnostics) = await Fixtures.build([
             "goals/G-Growth.md": "---\nstatus: active\n---\n# Grow revenue\n",
             "decisions/0005-use-y.md": "---\nstatus: accepted\ngoals: [g-growth]\n---\n",
             "notes/n.md": "[[ADR-0005]] [[Grow revenue]] [[nothing|g-growth]] [x](../goals/G-Growth.md#kr)\n",
@@ -29,8 +29,8 @@ import Testing
         #expect(sources == ["0005-use-y", "n"])
     }
 
-    @Test func progressRollsUpAndUnknownStaysUnknown() {
-        let (kb, _) = Fixtures.build([
+    @Test func progressRollsUpAndUnknownStaysUnknown() async {
+        let (kb, _) = await Fixtures.build([
             "goals/year.md": "---\nstatus: active\n---\n",
             "goals/a.md": "---\nstatus: active\nparent: year\nprogress: \"40%\"\n---\n",
             "goals/b.md": "---\nstatus: active\nparent: year\nkey_results:\n  - {title: Churn, baseline: 4, target: 2, current: 3}\n  - {title: Unknown, target: 10}\n---\n",
@@ -42,8 +42,8 @@ import Testing
         #expect(kb.progress(of: kb.document("year")!) == 0.45)
     }
 
-    @Test func nygardAndMADR2RecordsAreImported() {
-        let (kb, _) = Fixtures.build([
+    @Test func nygardAndMADR2RecordsAreImported() async {
+        let (kb, _) = await Fixtures.build([
             "adr/0001-a.md": "# 1. Record decisions\n\nDate: 2016-02-12\n\n## Status\n\nSuperceded by [2. B](0002-b.md)\n",
             "adr/0002-b.md": "# B\n\n* Status: accepted\n* Deciders: Ann, Bo\n* Date: 2020-01-01\n\n## Context\n\nSupersedes text here.\n",
         ])

@@ -18,10 +18,10 @@ enum Fixtures {
 
     /// Loads a KB made of in-memory files (path → text), without touching the disk.
     static func build(_ files: [String: String], configuration: Configuration = Configuration(),
-                      people: PeopleDirectory = PeopleDirectory()) -> (KnowledgeBase, [Diagnostic]) {
+                      people: PeopleDirectory = PeopleDirectory()) async -> (KnowledgeBase, [Diagnostic]) {
         let parsed = files.keys.sorted().map { DocumentParser.parse(SourceFile(path: $0, text: files[$0]!)) }
-        let (kb, diagnostics) = KnowledgeBase.build(parsed: parsed, configuration: configuration, people: people)
-        return (kb, Validator.configure(diagnostics + Validator.validate(kb, today: today), with: configuration))
+        let (kb, diagnostics) = await KnowledgeBase.build(parsed: parsed, configuration: configuration, people: people)
+        return (kb, Validator.configure(diagnostics + (await Validator.validate(kb, today: today)), with: configuration))
     }
 }
 

@@ -1,3 +1,13 @@
+extension StringProtocol {
+    /// Ends in `.md`, whatever the case (without lowercasing a copy).
+    var isMarkdownPath: Bool {
+        let tail = utf8.suffix(3)
+        guard tail.count == 3 else { return false }
+        let bytes = Array(tail)
+        return bytes[0] == UInt8(ascii: ".") && bytes[1] | 0x20 == UInt8(ascii: "m") && bytes[2] | 0x20 == UInt8(ascii: "d")
+    }
+}
+
 extension String {
     /// Percent-decoding that leaves malformed escapes as written.
     var removingPercentEncodingSafely: String {

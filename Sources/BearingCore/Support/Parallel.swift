@@ -1,0 +1,18 @@
+import Foundation
+
+/// Order-keeping parallel map over chunks, sized to keep every core busy.
+enum Parallel {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], _ work: @escaping @Sendable (T) -> U) async -> [U] {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = max(16, (items.count + workers * 4 - 1) / (workers * 4))
+        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
+        return await withTaskGroup(of: (Int, [U]).self) { group in
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask { (index, chunk.map(work)) }
+            }
+            var results = [[U]](repeating: [], count: chunks.count)
+            for await (index, mapped) in group { results[index] = mapped }
+            return results.flatMap { $0 }
+        }
+    }
+}
