@@ -10,14 +10,19 @@ enum FileReader {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        // Read into a buffer of the file's size; keep reading if the file grew meanwhile.
+        var result = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if filled == result.count { result.append(contentsOf: repeatElement(0, count: result.count)) }
+            let count = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 { return nil }
             if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+            filled += count
         }
+        result.removeSubrange(filled...)
         return result
     }
 

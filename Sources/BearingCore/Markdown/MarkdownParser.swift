@@ -176,7 +176,7 @@ private struct TreeWalker {
         let isAutolink = line == 0
         if isAutolink { line = 0; column = 0 }
         let kind: MarkdownLink.Kind = image ? .image : (isAutolink ? .autolink : .link)
-        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+        let fragment = url.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(url[url.index(after: $0)...]) }
         document.links.append(MarkdownLink(kind: kind, destination: url, label: nil, anchor: fragment, line: line, column: column))
     }
 

@@ -235,8 +235,8 @@ struct DocumentReader {
     }
 
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.isMarkdownPath ? String(name.dropLast(3)) : name
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? Substring(path)
+        return String(name.isMarkdownPath ? name.dropLast(3) : name)
     }
 
     /// `0007-use-x` → 7; date-like prefixes (`20201016-…`) are not sequence numbers.

@@ -18,9 +18,11 @@ extension KnowledgeBase {
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
-        let files = Set(drafts.map(\.document.path) + assets)
-        let resolver = ReferenceResolver(documents: drafts.map(\.document), files: files)
-        let resolved = await Parallel.map(drafts.map(\.document)) { resolveReferences(of: $0, with: resolver) }
+        let unresolved = drafts.map(\.document)
+        drafts = []  // release the drafts' copies before the documents are rewritten
+        let files = Set(unresolved.map(\.path) + assets)
+        let resolver = ReferenceResolver(documents: unresolved, files: files)
+        let resolved = await Parallel.map(unresolved) { resolveReferences(of: $0, with: resolver) }
         var documents = resolved.map(\.0)
         let keys = documents.map { $0.id.lowercased() }
         diagnostics += resolved.flatMap(\.1)

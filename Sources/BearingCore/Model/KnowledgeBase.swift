@@ -10,6 +10,8 @@ public struct KnowledgeBase: Sendable {
     public let backlinks: [String: [Backlink]]
     private let index: [String: Int]
     private let childGoals: [String: [Int]]
+    /// The documents of each type, kept once so rules do not filter (and copy) every time.
+    private let byType: [DocumentType: [Document]]
 
     init(configuration: Configuration, people: PeopleDirectory, documents: [Document], assets: [String]) {
         self.configuration = configuration
@@ -26,6 +28,7 @@ public struct KnowledgeBase: Sendable {
             if let parent = document.goal?.parent { childGoals[parent, default: []].append(i) }
         }
         self.childGoals = childGoals
+        byType = Dictionary(grouping: documents, by: \.type)
         var backlinks: [String: Set<Backlink>] = [:]
         for document in documents {
             for reference in document.references {
@@ -38,11 +41,16 @@ public struct KnowledgeBase: Sendable {
 
     /// The document with this id (case-insensitive).
     public func document(_ id: String) -> Document? {
-        index[id.lowercased()].map { documents[$0] }
+        self.index(of: id).map { documents[$0] }
+    }
+
+    /// The position in `documents` of the document with this id (case-insensitive).
+    public func index(of id: String) -> Int? {
+        index[id.lowercased()]
     }
 
     public func documents(ofType type: DocumentType) -> [Document] {
-        documents.filter { $0.type == type }
+        byType[type] ?? []
     }
 
     /// The goals whose `parent` is this goal.
@@ -56,6 +64,6 @@ public struct KnowledgeBase: Sendable {
 
     /// True when the document's status ends its workflow (achieved, done, superseded, …).
     public func isFinished(_ document: Document) -> Bool {
-        workflow(of: document).isTerminal(document.status)
+        configuration.workflow(for: document.type).isTerminal(document.status)
     }
 }

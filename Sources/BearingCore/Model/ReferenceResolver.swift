@@ -74,7 +74,7 @@ struct ReferenceResolver {
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .ignored }
         if trimmed.hasPrefix("//") || Self.hasScheme(trimmed) { return .external }
         var target = trimmed
-        if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+        if let cut = target.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { target = String(target[..<cut]) }
         target = target.removingPercentEncodingSafely
         guard let resolved = Self.join(folderOf: path, target) else { return .external }
         if let id = byPath[resolved] { return .document(id) }
@@ -109,16 +109,24 @@ struct ReferenceResolver {
     /// `target` relative to the folder of `path` (or to the KB root when it starts with `/`),
     /// with `.` and `..` resolved; nil when it climbs out of the KB.
     static func join(folderOf path: String, _ target: String) -> String? {
-        var stack: [Substring] = []
-        if !target.hasPrefix("/"), let slash = path.lastIndex(of: "/") { stack = path[..<slash].split(separator: "/") }
-        for segment in target.split(separator: "/") where segment != "." {
-            if segment == ".." {
-                guard stack.popLast() != nil else { return nil }
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count + target.utf8.count)
+        if target.utf8.first != slash, let folderEnd = path.utf8.lastIndex(of: slash) {
+            out.append(contentsOf: path.utf8[..<folderEnd])
+        }
+        for segment in target.utf8.split(separator: slash) {
+            if segment.count == 1, segment.first == dot { continue }
+            if segment.count == 2, segment.allSatisfy({ $0 == dot }) {
+                guard !out.isEmpty else { return nil }
+                out.removeSubrange((out.lastIndex(of: slash) ?? 0)...)
             } else {
-                stack.append(segment)
+                if !out.isEmpty { out.append(slash) }
+                out.append(contentsOf: segment)
             }
         }
-        return stack.joined(separator: "/")
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func unresolved(_ written: String, key: String? = nil) -> Outcome {

@@ -11,7 +11,7 @@ extension StringProtocol {
 extension String {
     /// Percent-decoding that leaves malformed escapes as written.
     var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var utf8 = Array(self.utf8)[...]
         while let byte = utf8.first {

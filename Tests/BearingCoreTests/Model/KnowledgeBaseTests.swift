@@ -58,3 +58,24 @@ import Testing
         #expect(b.decision?.date?.description == "2020-01-01")
     }
 }
+
+@Suite struct PathJoinTests {
+    @Test(arguments: [
+        ("briefs/b.md", "../goals/g.md", "goals/g.md" as String?),
+        ("briefs/b.md", "./c.md", "briefs/c.md"),
+        ("b.md", "notes/./x/../y.md", "notes/y.md"),
+        ("a/b/c.md", "/root.md", "root.md"),
+        ("a/b.md", "../../outside.md", nil),
+        ("b.md", "../x.md", nil),
+        ("a/b.md", "img//pic.png", "a/img/pic.png"),
+    ])
+    func joinsRelativeToTheFolder(path: String, target: String, expected: String?) {
+        #expect(ReferenceResolver.join(folderOf: path, target) == expected)
+    }
+
+    @Test func stemsAndMarkdownPaths() {
+        #expect(DocumentReader.stem(of: "decisions/0001-Use-X.MD") == "0001-Use-X")
+        #expect(DocumentReader.stem(of: "top") == "top")
+        #expect("a/B.Md".isMarkdownPath && !"a/b.mdx".isMarkdownPath && !"md".isMarkdownPath)
+    }
+}
