@@ -5,7 +5,8 @@ import Foundation
 /// C tree once into `MarkdownDocument` values and frees it in the same scope.
 ///
 /// cmark-gfm keeps process-global state in its inline parser when extensions are attached,
-/// so every call holds one lock; everything else in the pipeline runs in parallel around it.
+/// so parsing and rendering hold one lock; walking the tree and everything else in the
+/// pipeline run in parallel around it.
 public enum MarkdownParser {
     public struct Options: Sendable, Hashable {
         /// Render HTML as well as extracting structure.
@@ -23,26 +24,34 @@ public enum MarkdownParser {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
-        lock.lock()
-        defer { lock.unlock() }
-        cmark_gfm_core_extensions_ensure_registered()
         let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
-        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument() }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        var text = body
+        // Only parsing (the special-character table) and rendering are serialised; walking the
+        // finished tree touches nothing shared, so it runs outside the lock.
+        let parsed: (parser: OpaquePointer, root: OpaquePointer?)? = lock.withLock {
+            cmark_gfm_core_extensions_ensure_registered()
+            guard let parser = cmark_parser_new(cmarkOptions) else { return nil }
+            for name in extensionNames {
+                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+            }
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            return (parser, cmark_parser_finish(parser))
         }
-        body.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument() }
+        guard let parsed else { return MarkdownDocument() }
+        defer { cmark_parser_free(parsed.parser) }
+        guard let root = parsed.root else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
         var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML)
         walker.visitBlocks(root, depth: 0)
         if options.renderHTML {
             walker.prepareForRendering()
-            if let html = cmark_render_html(root, cmarkOptions & ~CMARK_OPT_SOURCEPOS, cmark_parser_get_syntax_extensions(parser)) {
+            let html = lock.withLock {
+                cmark_render_html(root, cmarkOptions & ~CMARK_OPT_SOURCEPOS, cmark_parser_get_syntax_extensions(parsed.parser))
+            }
+            if let html {
                 walker.document.html = String(cString: html)
                 free(html)
             }
