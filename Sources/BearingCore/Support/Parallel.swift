@@ -2,9 +2,11 @@ import Foundation
 
 /// Order-keeping parallel map over chunks, sized to keep every core busy.
 enum Parallel {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ work: @escaping @Sendable (T) -> U) async -> [U] {
+    /// `minimumChunk` keeps tasks worth their cost: many small items share a task, while a few
+    /// large ones (rules over the whole KB) can each have their own.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], minimumChunk: Int = 16, _ work: @escaping @Sendable (T) -> U) async -> [U] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkSize = max(16, (items.count + workers * 4 - 1) / (workers * 4))
+        let chunkSize = max(minimumChunk, (items.count + workers * 4 - 1) / (workers * 4))
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
         return await withTaskGroup(of: (Int, [U]).self) { group in
             for (index, chunk) in chunks.enumerated() {

@@ -19,7 +19,7 @@ public enum Validator {
 
     /// Runs the rules in parallel; the result keeps the rules' order.
     public static func validate(_ kb: KnowledgeBase, today: Day) async -> [Diagnostic] {
-        await Parallel.map(rules.indices.map { $0 }) { rules[$0].check(kb, today: today) }.flatMap { $0 }
+        await Parallel.map(Array(rules.indices), minimumChunk: 1) { rules[$0].check(kb, today: today) }.flatMap { $0 }
     }
 
     private static let defaultSeverities = Dictionary(uniqueKeysWithValues: RuleID.defaults)
