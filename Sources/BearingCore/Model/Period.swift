@@ -11,12 +11,12 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// Whether `other` lies within this period. An ISO week belongs to the month, quarter,
-    /// half or year that holds its Thursday (ISO 8601), so 2025-W27 (Mon 30 June) is in Q3.
-    public func contains(_ other: Period) -> Bool {
-        if other.kind == .week, kind != .week { return contains(other.start.adding(days: 3)) }
-        return start <= other.start && other.end <= end
-    }
+    /// Whether `other` lies entirely within this period.
+    public func contains(_ other: Period) -> Bool { start <= other.start && other.end <= end }
+
+    /// Whether the two periods share a day. Calendar periods nest, so only an ISO week can
+    /// straddle a boundary (2025-W27 runs from 30 June to 6 July): it serves either side.
+    public func overlaps(_ other: Period) -> Bool { start <= other.end && other.start <= end }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 

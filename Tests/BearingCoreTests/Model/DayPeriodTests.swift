@@ -48,16 +48,17 @@ import Testing
 
 @Suite struct PeriodContainmentTests {
     @Test(arguments: [
-        ("2025-Q3", "2025-W27", true),   // Mon 30 June, Thursday 3 July
-        ("2025-Q2", "2025-W27", false),
-        ("2027-Q1", "2027-W13", false),  // Mon 29 March, Thursday 1 April
-        ("2027-Q2", "2027-W13", true),
-        ("2027", "2027-Q2", true),
-        ("2027-H1", "2027-07", false),
+        ("2025-Q3", "2025-W27", false, true),  // 30 June – 6 July: straddles Q2 and Q3
+        ("2025-Q2", "2025-W27", false, true),
+        ("2025-Q2", "2025-W26", true, true),
+        ("2025-Q3", "2025-W26", false, false),
+        ("2027", "2027-Q2", true, true),
+        ("2027-H1", "2027-07", false, false),
     ])
-    func containment(parent: String, child: String, expected: Bool) throws {
+    func containmentAndOverlap(parent: String, child: String, contains: Bool, overlaps: Bool) throws {
         let outer = try #require(Period.parse(parent))
         let inner = try #require(Period.parse(child))
-        #expect(outer.contains(inner) == expected)
+        #expect(outer.contains(inner) == contains)
+        #expect(outer.overlaps(inner) == overlaps)
     }
 }

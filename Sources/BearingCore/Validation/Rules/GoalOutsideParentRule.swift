@@ -1,4 +1,5 @@
-/// W: a child goal whose period lies outside its parent's, or whose horizon is not shorter.
+/// W: a child goal whose period lies outside its parent's (shares no day with it; a week that
+/// straddles the parent's boundary is inside), or whose horizon is not shorter.
 struct GoalOutsideParentRule: Rule {
     static let id = RuleID.goalOutsideParent
 
@@ -8,7 +9,7 @@ struct GoalOutsideParentRule: Rule {
         for child in kb.documents(ofType: .goal) {
             guard let details = child.goal, let parentID = details.parent, let parent = kb.document(parentID),
                   let parentDetails = parent.goal else { continue }
-            if let period = details.period, let parentPeriod = parentDetails.period, !parentPeriod.contains(period) {
+            if let period = details.period, let parentPeriod = parentDetails.period, !parentPeriod.overlaps(period) {
                 diagnostics.append(diagnostic("period \(period.text) lies outside the parent goal's period \(parentPeriod.text) ('\(parent.id)')",
                                               at: child.location(ofField: "period")))
             }
