@@ -7,7 +7,16 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench clean templates-list
+
+# SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
+# removed: when the list of files changes, drop the generated file so the next build remakes it.
+templates-list:
+	@list="$$(find templates -type f | LC_ALL=C sort)"; mkdir -p .build; \
+	if [ "$$list" != "$$(cat .build/templates.list 2>/dev/null)" ]; then \
+	  rm -f .build/plugins/outputs/*/BearingCore/destination/EmbedTemplates/EmbeddedTemplates.swift; \
+	  printf '%s' "$$list" > .build/templates.list; \
+	fi
 
 # Installs Debian packages only when one is missing (apt-get needs root or sudo).
 deps:
@@ -18,10 +27,10 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-build: deps
+build: deps templates-list
 	$(SWIFT) build
 
-release: deps
+release: deps templates-list
 	$(SWIFT) build -c release
 
 demo: build
@@ -32,7 +41,7 @@ demo: build
 	@echo
 	@echo "The whole model of $(DEMO_KB) is in $(CURDIR)/_site/northwind.json (bearing export --format json)."
 
-test: deps
+test: deps templates-list
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

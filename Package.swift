@@ -11,14 +11,21 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
         .target(
             name: "BearingCore",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
-            path: "Sources/BearingCore"
+            dependencies: [
+                "CCmarkGFM", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/BearingCore",
+            plugins: ["EmbedTemplates"]
         ),
+        .executableTarget(name: "embed-templates", path: "Sources/embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .executableTarget(
             name: "bearing",
             dependencies: ["BearingCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],

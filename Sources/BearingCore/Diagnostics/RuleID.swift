@@ -30,6 +30,7 @@ extension RuleID {
     public static let unresolvedReference: RuleID = "unresolved-reference"
     public static let missingFile: RuleID = "missing-file"
     public static let periodMismatch: RuleID = "period-mismatch"
+    public static let query: RuleID = "query"
     // Validation
     public static let goalCycle: RuleID = "goal-cycle"
     public static let orphan: RuleID = "orphan"
@@ -40,16 +41,18 @@ extension RuleID {
     public static let stale: RuleID = "stale"
     public static let unknownPerson: RuleID = "unknown-person"
     public static let supersedeMismatch: RuleID = "supersede-mismatch"
+    public static let queryField: RuleID = "query-field"
 
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
         (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
         (.config, .error), (.unknownConfigKey, .warning),
         (.invalidField, .error), (.unknownStatus, .warning), (.duplicateID, .error),
-        (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error),
+        (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
         (.goalOutsideParent, .warning), (.overdueReview, .warning), (.pendingDecision, .warning),
         (.stale, .warning), (.unknownPerson, .warning), (.supersedeMismatch, .warning),
+        (.queryField, .warning),
     ]
 
     public static let all: Set<RuleID> = Set(defaults.map(\.0))

@@ -1,6 +1,6 @@
 /// A JSON value for front matter exported as written: plain YAML scalars that read as
 /// numbers, booleans or null become those; everything else (`0037`, dates, quoted text) stays a string.
-public indirect enum JSONValue: Sendable, Hashable, Encodable {
+public indirect enum JSONValue: Sendable, Hashable, Codable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -48,6 +48,39 @@ public indirect enum JSONValue: Sendable, Hashable, Encodable {
         case .object(let object):
             var c = encoder.container(keyedBy: DynamicKey.self)
             for (key, value) in object { try c.encode(value, forKey: DynamicKey(key)) }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let c = try? decoder.container(keyedBy: DynamicKey.self) {
+            var object: [String: JSONValue] = [:]
+            for key in c.allKeys { object[key.stringValue] = try c.decode(JSONValue.self, forKey: key) }
+            self = .object(object)
+        } else if var c = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !c.isAtEnd { items.append(try c.decode(JSONValue.self)) }
+            self = .array(items)
+        } else {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .null }
+            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            else if let n = try? c.decode(Int.self) { self = .integer(n) }
+            else if let n = try? c.decode(Double.self) { self = .number(n) }
+            else { self = .string(try c.decode(String.self)) }
+        }
+    }
+
+    /// Plain Swift values for templates: dictionaries, arrays, strings, numbers and booleans;
+    /// null becomes nil, so a `{{#field}}` section is skipped.
+    public var templateValue: Any? {
+        switch self {
+        case .string(let s): return s
+        case .number(let n): return n
+        case .integer(let n): return n
+        case .bool(let b): return b
+        case .null: return nil
+        case .array(let items): return items.compactMap(\.templateValue)
+        case .object(let object): return object.compactMapValues(\.templateValue)
         }
     }
 

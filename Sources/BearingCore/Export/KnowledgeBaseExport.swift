@@ -42,19 +42,14 @@ public enum KnowledgeBaseExport {
     }
 
     static func goal(_ d: Document, _ goal: GoalDetails, in kb: KnowledgeBase) -> ExportGoal {
-        let progress = kb.progress(of: d)
-        let source: String
-        if goal.explicitProgress != nil { source = "explicit" }
-        else if goal.keyResults.contains(where: { $0.progress != nil }) { source = "key_results" }
-        else if progress != nil { source = "children" }
-        else { source = "unknown" }
+        let progress = kb.goalProgress(of: d)
         return ExportGoal(
             horizon: goal.horizon, period: goal.period?.text, period_start: goal.period?.start, period_end: goal.period?.end,
             parent: goal.parent, health: goal.health, contributors: goal.contributors,
             key_results: goal.keyResults.map {
                 ExportKeyResult(title: $0.title, baseline: $0.baseline, target: $0.target, current: $0.current, unit: $0.unit, progress: $0.progress)
             },
-            progress: progress, progress_source: source)
+            progress: progress.value, progress_source: progress.source.rawValue)
     }
 
     /// Pretty-printed JSON with sorted keys: byte-identical for the same input.

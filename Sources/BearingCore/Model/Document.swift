@@ -25,6 +25,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var references: [Reference] = []
     /// Every person or team id it names.
     public var people: [PersonReference] = []
+    /// The ```` ```bearing ```` query blocks of the body, in order.
+    public var queries: [QueryBlock] = []
     /// The front matter as written, every key including unknown ones.
     public var fields: [YAMLPair] = []
     /// Headings, query blocks and (when rendered) HTML of the body.

@@ -14,7 +14,7 @@ extension Rule {
 public enum Validator {
     public static let rules: [any Rule] = [
         GoalCycleRule(), OrphanRule(), ServesFinishedGoalRule(), GoalOutsideParentRule(),
-        OverdueReviewRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(),
+        OverdueReviewRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(), QueryFieldRule(),
     ]
 
     /// Runs the rules in parallel; the result keeps the rules' order.

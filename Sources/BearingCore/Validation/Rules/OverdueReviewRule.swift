@@ -4,8 +4,7 @@ struct OverdueReviewRule: Rule {
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
         kb.documents(ofType: .brief).compactMap { brief in
-            guard brief.status == "in-review", let due = brief.brief?.reviewBy, due < today else { return nil }
-            let days = today.ordinal - due.ordinal
+            guard let days = kb.overdueReviewDays(brief, today: today), let due = brief.brief?.reviewBy else { return nil }
             return diagnostic("review of '\(brief.id)' was due \(due) (\(days) day\(days == 1 ? "" : "s") ago) and it is still in-review",
                               at: brief.location(ofField: "review_by"))
         }

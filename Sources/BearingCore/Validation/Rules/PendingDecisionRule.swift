@@ -3,13 +3,10 @@ struct PendingDecisionRule: Rule {
     static let id = RuleID.pendingDecision
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        let limit = kb.configuration.pendingAfterDays
-        return kb.documents(ofType: .decision).compactMap { decision in
-            guard decision.status == "proposed", let since = decision.decision?.date ?? decision.created else { return nil }
-            let days = today.ordinal - since.ordinal
-            guard days > limit else { return nil }
+        kb.documents(ofType: .decision).compactMap { decision in
+            guard let days = kb.pendingDays(decision, today: today), let since = decision.decision?.date ?? decision.created else { return nil }
             let field = decision.decision?.date != nil ? "date" : "created"
-            return diagnostic("decision '\(decision.id)' has been proposed for \(days) days (since \(since); limit \(limit))",
+            return diagnostic("decision '\(decision.id)' has been proposed for \(days) days (since \(since); limit \(kb.configuration.pendingAfterDays))",
                               at: decision.location(ofField: field))
         }
     }

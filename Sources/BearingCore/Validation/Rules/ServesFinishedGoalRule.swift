@@ -3,16 +3,13 @@ struct ServesFinishedGoalRule: Rule {
     static let id = RuleID.servesFinishedGoal
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for document in kb.documents where document.type != .note && !kb.isFinished(document) {
-            let ids = document.type == .goal ? document.targets(.parent) : kb.servedGoalIDs(document)
-            let goals = ids.compactMap(kb.index(of:))
-            guard !goals.isEmpty, goals.allSatisfy({ kb.isFinished(kb.documents[$0]) }) else { continue }
-            let list = goals.map { "'\(kb.documents[$0].id)' (\(kb.documents[$0].status))" }.joined(separator: ", ")
+        kb.documents.compactMap { document in
+            let goals = kb.finishedGoalsServedOnly(by: document)
+            guard !goals.isEmpty else { return nil }
+            let list = goals.map { "'\($0.id)' (\($0.status))" }.joined(separator: ", ")
             let field = document.type == .goal ? "parent" : "goals"
-            diagnostics.append(diagnostic("\(document.type.rawValue) '\(document.id)' is unfinished but serves only finished goals: \(list)",
-                                          at: document.location(ofField: field)))
+            return diagnostic("\(document.type.rawValue) '\(document.id)' is unfinished but serves only finished goals: \(list)",
+                              at: document.location(ofField: field))
         }
-        return diagnostics
     }
 }

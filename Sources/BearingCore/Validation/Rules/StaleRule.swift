@@ -4,16 +4,10 @@ struct StaleRule: Rule {
     static let id = RuleID.stale
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        let limit = kb.configuration.staleAfterDays
-        return kb.documents.compactMap { document in
-            guard document.type != .note else { return nil }
-            let workflow = kb.workflow(of: document)
-            guard !workflow.isTerminal(document.status), document.status != workflow.initial, workflow.knows(document.status),
-                  let last = document.updated ?? document.created else { return nil }
-            let days = today.ordinal - last.ordinal
-            guard days > limit else { return nil }
+        kb.documents.compactMap { document in
+            guard let days = kb.staleDays(document, today: today), let last = document.updated ?? document.created else { return nil }
             let field = document.updated != nil ? "updated" : "created"
-            return diagnostic("\(document.type.rawValue) '\(document.id)' is \(document.status) but was last updated \(last) (\(days) days ago; limit \(limit))",
+            return diagnostic("\(document.type.rawValue) '\(document.id)' is \(document.status) but was last updated \(last) (\(days) days ago; limit \(kb.configuration.staleAfterDays))",
                               at: document.location(ofField: field))
         }
     }

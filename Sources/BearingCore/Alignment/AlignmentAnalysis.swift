@@ -1,0 +1,182 @@
+/// Everything the report, the site and the digests show about alignment, computed once from a
+/// knowledge base, its diagnostics and today. Pure: the same input gives the same value.
+/// Each metric is defined in docs/metrics.md.
+public struct AlignmentAnalysis: Sendable {
+    /// An item with a number of days (overdue by, pending for, stale for).
+    public struct Late: Sendable, Hashable {
+        public var id: String
+        public var days: Int
+    }
+
+    /// A superseded (or deprecated, or rejected) decision that an unfinished document still
+    /// names as current in `decisions:` or `links:`.
+    public struct RetiredReference: Sendable, Hashable {
+        public var decision: String
+        public var status: String
+        public var referrer: String
+        public var kind: ReferenceKind
+    }
+
+    public let today: Day
+    /// Alignment chains (goal ids, nearest first) of every goal, brief and decision.
+    public let chains: [String: [[String]]]
+    /// Goal id → every brief and decision serving it directly, any status.
+    public let directWork: [String: [String]]
+    /// Goal id → unfinished briefs and decisions whose chains pass through it.
+    public let workUnder: [String: [String]]
+    /// Progress of every goal.
+    public let progress: [String: GoalProgress]
+    public let coverage: AlignmentCoverage
+    /// By goal horizon, in the configured order; only horizons that occur.
+    public let coverageByHorizon: [(horizon: String, coverage: AlignmentCoverage)]
+    /// By team of the owner (a team id, or the team of the owning person); only when people.yml names teams.
+    public let coverageByTeam: [(team: String, coverage: AlignmentCoverage)]
+    public let orphans: [String]
+    /// Active goals that no unfinished work serves, directly or through descendants.
+    public let unsupportedGoals: [String]
+    public let servingFinishedGoals: [String]
+    public let overdueReviews: [Late]
+    public let pendingDecisions: [Late]
+    public let staleItems: [Late]
+    /// `unresolved-reference` and `missing-file` diagnostics, sorted.
+    public let brokenReferences: [Diagnostic]
+    public let retiredReferences: [RetiredReference]
+    /// Person or team id → what they are named in. Every id of people.yml, plus every id documents name.
+    public let responsibilities: [String: Responsibilities]
+
+    public init(_ kb: KnowledgeBase, diagnostics: [Diagnostic], today: Day) {
+        self.today = today
+        var chains: [String: [[String]]] = [:]
+        var directWork: [String: [String]] = [:]
+        var workUnder: [String: [String]] = [:]
+        var progress: [String: GoalProgress] = [:]
+        for document in kb.documents where document.type != .note {
+            let documentChains = kb.chains(of: document)
+            chains[document.id] = documentChains
+            if document.type == .goal { progress[document.id] = kb.goalProgress(of: document) }
+            guard kb.isWork(document) else { continue }
+            for chain in documentChains { directWork[chain[0], default: []].append(document.id) }
+            if !kb.isFinished(document) {
+                for goal in Set(documentChains.joined()).sorted() { workUnder[goal, default: []].append(document.id) }
+            }
+        }
+        self.chains = chains
+        self.directWork = directWork
+        self.workUnder = workUnder
+        self.progress = progress
+
+        let teamOf = Self.teams(kb)
+        let horizons = kb.configuration.horizons
+        var coverage = AlignmentCoverage()
+        var byHorizon: [String: AlignmentCoverage] = [:]
+        var byTeam: [String: AlignmentCoverage] = [:]
+        func reachesActiveTop(_ chain: [String]) -> Bool {
+            guard let top = chain.last.flatMap(kb.document) else { return false }
+            return kb.isTopLevel(top) && kb.isActive(top)
+        }
+        for document in kb.documents {
+            if kb.isWork(document), !kb.isFinished(document) {
+                let documentChains = chains[document.id] ?? []
+                let covered = documentChains.contains(where: reachesActiveTop)
+                coverage.work.count(covered)
+                let direct = Set(documentChains.compactMap { kb.document($0[0])?.goal?.horizon })
+                for horizon in direct { byHorizon[horizon, default: .init()].work.count(covered) }
+                for team in teamOf(document.owner) { byTeam[team, default: .init()].work.count(covered) }
+            } else if document.type == .goal, kb.isActive(document) {
+                let covered = workUnder[document.id] != nil
+                coverage.goals.count(covered)
+                if let horizon = document.goal?.horizon { byHorizon[horizon, default: .init()].goals.count(covered) }
+                for team in teamOf(document.owner) { byTeam[team, default: .init()].goals.count(covered) }
+            }
+        }
+        self.coverage = coverage
+        coverageByHorizon = horizons.compactMap { horizon in byHorizon[horizon].map { (horizon, $0) } }
+        coverageByTeam = byTeam.keys.sorted().map { ($0, byTeam[$0]!) }
+
+        orphans = kb.documents.filter(kb.isOrphan).map(\.id)
+        unsupportedGoals = kb.documents(ofType: .goal).filter { kb.isActive($0) && workUnder[$0.id] == nil }.map(\.id)
+        servingFinishedGoals = kb.documents.filter { !kb.finishedGoalsServedOnly(by: $0).isEmpty }.map(\.id)
+        overdueReviews = Self.late(kb.documents(ofType: .brief)) { kb.overdueReviewDays($0, today: today) }
+        pendingDecisions = Self.late(kb.documents(ofType: .decision)) { kb.pendingDays($0, today: today) }
+        staleItems = Self.late(kb.documents) { kb.staleDays($0, today: today) }
+        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }.sorted()
+        retiredReferences = Self.retiredReferences(kb)
+        responsibilities = Self.responsibilities(kb, today: today)
+    }
+
+    /// Items with their days, most days first, then by id.
+    private static func late(_ documents: [Document], days: (Document) -> Int?) -> [Late] {
+        documents.compactMap { document in days(document).map { Late(id: document.id, days: $0) } }
+            .sorted { ($1.days, $0.id) < ($0.days, $1.id) }
+    }
+
+    private static func retiredReferences(_ kb: KnowledgeBase) -> [RetiredReference] {
+        var result: [RetiredReference] = []
+        for document in kb.documents where !kb.isFinished(document) {
+            for reference in document.references where reference.kind == .decisions || reference.kind == .links {
+                guard let target = reference.target.flatMap(kb.document), target.type == .decision, kb.isFinished(target) else { continue }
+                let retired = RetiredReference(decision: target.id, status: target.status, referrer: document.id, kind: reference.kind)
+                if !result.contains(retired) { result.append(retired) }
+            }
+        }
+        return result
+    }
+
+    /// The teams an owner id stands for: a team id itself, or the teams of a person
+    /// (`team:` in people.yml and every team listing them as a member).
+    static func teams(_ kb: KnowledgeBase) -> (String?) -> [String] {
+        var teamsOfPerson: [String: Set<String>] = [:]
+        for team in kb.people.teams.values {
+            for member in team.members { teamsOfPerson[member.lowercased(), default: []].insert(team.id) }
+        }
+        for person in kb.people.people.values {
+            if let team = person.team, let known = kb.people.teams[team.lowercased()] { teamsOfPerson[person.id.lowercased(), default: []].insert(known.id) }
+        }
+        return { owner in
+            guard let owner else { return [] }
+            if let team = kb.people.teams[owner.lowercased()] { return [team.id] }
+            return (teamsOfPerson[owner.lowercased()] ?? []).sorted()
+        }
+    }
+
+    private static func responsibilities(_ kb: KnowledgeBase, today: Day) -> [String: Responsibilities] {
+        var result: [String: Responsibilities] = [:]
+        for id in kb.people.allIDs { result[id] = Responsibilities() }
+        func key(_ id: String) -> String {
+            if let person = kb.people.people[id.lowercased()] { return person.id }
+            if let team = kb.people.teams[id.lowercased()] { return team.id }
+            return id
+        }
+        for document in kb.documents {
+            let finished = kb.isFinished(document)
+            let late = kb.overdueReviewDays(document, today: today) != nil || kb.pendingDays(document, today: today) != nil
+                || kb.staleDays(document, today: today) != nil
+            for person in document.people {
+                let id = key(person.id)
+                var entry = result[id] ?? Responsibilities()
+                switch person.role {
+                case .owner:
+                    if !finished { entry.owns.append(document.id) }
+                    if late { entry.overdue.append(document.id) }
+                case .reviewer:
+                    if document.status == "in-review" { entry.reviews.append(document.id) }
+                    if kb.overdueReviewDays(document, today: today) != nil { entry.overdue.append(document.id) }
+                case .decisionMaker:
+                    if document.status == "proposed" { entry.decides.append(document.id) }
+                    if kb.pendingDays(document, today: today) != nil { entry.overdue.append(document.id) }
+                case .consulted: if !finished { entry.consulted.append(document.id) }
+                case .informed: if !finished { entry.informed.append(document.id) }
+                case .contributor: if !finished { entry.contributes.append(document.id) }
+                }
+                result[id] = entry
+            }
+        }
+        return result.mapValues { entry in
+            var sorted = entry
+            for keyPath: WritableKeyPath<Responsibilities, [String]> in [\.owns, \.reviews, \.decides, \.consulted, \.informed, \.contributes, \.overdue] {
+                sorted[keyPath: keyPath] = Array(Set(entry[keyPath: keyPath])).sorted()
+            }
+            return sorted
+        }
+    }
+}

@@ -1,0 +1,164 @@
+/// What a query gives: the matching documents in order, with the cells of the shown columns.
+public struct QueryResult: Sendable, Hashable {
+    /// One piece of a cell: text, linked to a document when `target` is its id.
+    public struct Part: Sendable, Hashable {
+        public var text: String
+        public var target: String?
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var id: String
+        public var cells: [[Part]]
+    }
+
+    public var layout: Query.Layout
+    public var columns: [String]
+    /// Rows after `limit`.
+    public var rows: [Row]
+    /// Matches before `limit`.
+    public var total: Int
+}
+
+/// Runs queries over a knowledge base. Pure: the result depends on the KB, the analysis and today only.
+public struct QueryEvaluator: Sendable {
+    public let kb: KnowledgeBase
+    public let analysis: AlignmentAnalysis
+
+    public init(kb: KnowledgeBase, analysis: AlignmentAnalysis) {
+        self.kb = kb
+        self.analysis = analysis
+    }
+
+    public func evaluate(_ query: Query) -> QueryResult {
+        let candidates: [Document]
+        if let type = query.source.type { candidates = kb.documents(ofType: type) } else { candidates = kb.documents }
+        var matches = candidates.filter { document in query.condition.map { satisfies($0, document) } ?? true }
+        if !query.sort.isEmpty {
+            let keys = matches.map { document in query.sort.map { value($0.field, of: document) } }
+            let order = matches.indices.sorted { a, b in
+                for (k, key) in query.sort.enumerated() {
+                    let comparison = Self.order(keys[a][k], keys[b][k])
+                    if comparison != 0 { return key.descending ? comparison > 0 : comparison < 0 }
+                }
+                return matches[a].id < matches[b].id
+            }
+            matches = order.map { matches[$0] }
+        }
+        let total = matches.count
+        if let limit = query.limit { matches = Array(matches.prefix(limit)) }
+        let columns = query.columns
+        let rows = matches.map { document in
+            QueryResult.Row(id: document.id, cells: columns.map { cell($0, of: document) })
+        }
+        return QueryResult(layout: query.layout, columns: columns, rows: rows, total: total)
+    }
+
+    private func value(_ field: String, of document: Document) -> QueryValue? {
+        QueryField.value(field, of: document, in: kb, analysis: analysis)
+    }
+
+    private func satisfies(_ condition: Query.Condition, _ document: Document) -> Bool {
+        switch condition {
+        case .exists(let field): return value(field, of: document) != nil
+        case .not(let inner): return !satisfies(inner, document)
+        case .and(let a, let b): return satisfies(a, document) && satisfies(b, document)
+        case .or(let a, let b): return satisfies(a, document) || satisfies(b, document)
+        case .compare(let field, let op, let literal):
+            guard let value = value(field, of: document) else { return op == .notEqual }
+            let elements = value.elements
+            if op == .notEqual { return !elements.contains { compare($0, .equal, literal) } }
+            return elements.contains { compare($0, op, literal) }
+        }
+    }
+
+    /// One value against a literal. A literal that cannot be read as the value's kind matches nothing.
+    private func compare(_ value: QueryValue, _ op: Query.Operator, _ literal: Query.Literal) -> Bool {
+        let sign: Int?
+        switch value {
+        case .list: return false
+        case .number(let number):
+            guard case .text(let text) = literal, let other = Self.number(text) else { return false }
+            sign = number == other ? 0 : number < other ? -1 : 1
+        case .date(let day):
+            guard let other = self.day(literal) else { return false }
+            sign = day == other ? 0 : day < other ? -1 : 1
+        case .reference(let id):
+            guard case .text(let text) = literal else { return false }
+            let other = kb.document(text)?.id ?? text
+            if op == .contains { return id.lowercased().contains(text.lowercased()) }
+            sign = Self.textOrder(id, other)
+        case .text(let text):
+            if let day = Day.parse(text), text.count == 10, let other = self.day(literal) {
+                sign = day == other ? 0 : day < other ? -1 : 1
+            } else {
+                guard case .text(let other) = literal else { return false }
+                if op == .contains { return text.lowercased().contains(other.lowercased()) }
+                sign = Self.textOrder(text, other)
+            }
+        }
+        guard let sign else { return false }
+        switch op {
+        case .equal, .contains: return sign == 0
+        case .notEqual: return sign != 0
+        case .less: return sign < 0
+        case .lessOrEqual: return sign <= 0
+        case .greater: return sign > 0
+        case .greaterOrEqual: return sign >= 0
+        }
+    }
+
+    private func day(_ literal: Query.Literal) -> Day? {
+        switch literal {
+        case .today(let offset): return analysis.today.adding(days: offset)
+        case .text(let text): return text.count == 10 ? Day.parse(text) : nil
+        }
+    }
+
+    /// `0.4`, `40%` → 0.4, `-3`.
+    static func number(_ text: String) -> Double? {
+        if text.hasSuffix("%") { return Double(text.dropLast()).map { $0 / 100 } }
+        return Double(text)
+    }
+
+    static func textOrder(_ a: String, _ b: String) -> Int {
+        let x = a.lowercased(), y = b.lowercased()
+        return x == y ? 0 : x < y ? -1 : 1
+    }
+
+    /// Sort order: missing values last; numbers, dates and text by their natural order; a list by its first element.
+    static func order(_ a: QueryValue?, _ b: QueryValue?) -> Int {
+        switch (a, b) {
+        case (nil, nil): return 0
+        case (nil, _): return 1
+        case (_, nil): return -1
+        case (.list(let x), _): return order(x.first, b)
+        case (_, .list(let y)): return order(a, y.first)
+        case (.number(let x), .number(let y)): return x == y ? 0 : x < y ? -1 : 1
+        case (.date(let x), .date(let y)): return x == y ? 0 : x < y ? -1 : 1
+        default: return textOrder(display(a!), display(b!))
+        }
+    }
+
+    static func display(_ value: QueryValue) -> String {
+        switch value {
+        case .text(let text), .reference(let text): return text
+        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .date(let day): return day.description
+        case .list(let values): return values.map(display).joined(separator: ", ")
+        }
+    }
+
+    /// A cell: progress as a percentage; `title` and references linked to their documents.
+    private func cell(_ field: String, of document: Document) -> [QueryResult.Part] {
+        let normalized = QueryField.normalized(field)
+        if normalized == "title" { return [QueryResult.Part(text: document.title, target: document.id)] }
+        guard let value = value(field, of: document) else { return [] }
+        if normalized == "progress", case .number(let progress) = value {
+            return [QueryResult.Part(text: Percent.format(progress), target: nil)]
+        }
+        return value.elements.map { element in
+            if case .reference(let id) = element, let target = kb.document(id) { return QueryResult.Part(text: target.title, target: target.id) }
+            return QueryResult.Part(text: Self.display(element), target: nil)
+        }
+    }
+}

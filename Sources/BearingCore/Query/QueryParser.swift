@@ -1,0 +1,180 @@
+/// Parses query text into a `Query`. Clauses after the type may come in any order, each once:
+/// `where CONDITION`, `sort FIELD [asc|desc][, …]`, `limit N`, `show FIELD[, …]`, `as table|list|count`.
+public enum QueryParser {
+    static let clauseKeywords: Set<String> = ["where", "sort", "limit", "show", "as"]
+    static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "asc", "desc"])
+
+    public static func parse(_ text: String) -> Result<Query, QueryError> {
+        switch QueryLexer.tokens(text) {
+        case .failure(let error): return .failure(error)
+        case .success(let tokens):
+            var parser = Parser(tokens: tokens, end: Self.end(of: text))
+            do { return .success(try parser.query()) } catch let error as QueryError { return .failure(error) } catch {
+                return .failure(QueryError(message: "\(error)", line: 1, column: 1))
+            }
+        }
+    }
+
+    /// The position just after the text, where "expected …, found the end" errors point.
+    private static func end(of text: String) -> (line: Int, column: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var last = lines.count
+        while last > 1 && lines[last - 1].allSatisfy(\.isWhitespace) { last -= 1 }
+        return (max(last, 1), (lines.isEmpty ? 0 : lines[last - 1].count) + 1)
+    }
+
+    private struct Parser {
+        let tokens: [QueryToken]
+        let end: (line: Int, column: Int)
+        var position = 0
+
+        var current: QueryToken? { position < tokens.count ? tokens[position] : nil }
+
+        func error(_ message: String, at token: QueryToken? = nil) -> QueryError {
+            if let token = token ?? current { return QueryError(message: message, line: token.line, column: token.column) }
+            return QueryError(message: message, line: end.line, column: end.column)
+        }
+
+        func describe(_ token: QueryToken?) -> String {
+            guard let token else { return "the end of the query" }
+            return token.kind == .string ? "\"\(token.text)\"" : "'\(token.text)'"
+        }
+
+        mutating func advance() -> QueryToken? {
+            defer { position += 1 }
+            return current
+        }
+
+        mutating func accept(keyword: String) -> Bool {
+            guard current?.isKeyword(keyword) == true else { return false }
+            position += 1
+            return true
+        }
+
+        mutating func accept(symbol: String) -> Bool {
+            guard let token = current, token.kind == .symbol, token.text == symbol else { return false }
+            position += 1
+            return true
+        }
+
+        mutating func query() throws -> Query {
+            guard let first = advance() else {
+                throw error("empty query: start with goals, briefs, decisions, notes or all")
+            }
+            let name = first.text.lowercased()
+            let singular: [String: Query.Source] = ["goal": .goals, "brief": .briefs, "decision": .decisions, "note": .notes]
+            guard first.kind == .word, let source = Query.Source(rawValue: name) ?? singular[name] else {
+                let hint = Suggestion.didYouMean(name, among: Query.Source.allCases.map(\.rawValue)).map { " (\($0))" } ?? ""
+                throw error("a query starts with goals, briefs, decisions, notes or all, not \(describe(first))\(hint)", at: first)
+            }
+            var query = Query(source: source)
+            var seen = Set<String>()
+            while let token = current {
+                let keyword = token.text.lowercased()
+                guard token.kind == .word, QueryParser.clauseKeywords.contains(keyword) else {
+                    throw error("expected where, sort, limit, show or as, found \(describe(token))")
+                }
+                guard seen.insert(keyword).inserted else { throw error("'\(keyword)' is given twice") }
+                position += 1
+                switch keyword {
+                case "where": query.condition = try disjunction()
+                case "sort": query.sort = try sortKeys()
+                case "limit": query.limit = try limit()
+                case "show": query.fields = try fieldList()
+                default: query.layout = try layout()
+                }
+            }
+            return query
+        }
+
+        mutating func disjunction() throws -> Query.Condition {
+            var condition = try conjunction()
+            while accept(keyword: "or") { condition = .or(condition, try conjunction()) }
+            return condition
+        }
+
+        mutating func conjunction() throws -> Query.Condition {
+            var condition = try negation()
+            while accept(keyword: "and") { condition = .and(condition, try negation()) }
+            return condition
+        }
+
+        mutating func negation() throws -> Query.Condition {
+            if accept(keyword: "not") { return .not(try negation()) }
+            if accept(symbol: "(") {
+                let inner = try disjunction()
+                guard accept(symbol: ")") else { throw error("expected ')' to close the '(', found \(describe(current))") }
+                return inner
+            }
+            let field = try fieldName()
+            guard let token = current else { return .exists(field: field) }
+            let op: Query.Operator
+            if token.kind == .symbol, let symbol = Query.Operator(rawValue: token.text) { op = symbol }
+            else if token.isKeyword("contains") { op = .contains }
+            else { return .exists(field: field) }
+            position += 1
+            return .compare(field: field, op: op, value: try literal(after: op))
+        }
+
+        mutating func literal(after op: Query.Operator) throws -> Query.Literal {
+            guard let token = current, token.kind != .symbol, !(token.kind == .word && QueryParser.reserved.contains(token.text.lowercased())) else {
+                throw error("expected a value after '\(op.rawValue)', found \(describe(current))")
+            }
+            position += 1
+            if token.kind == .word, let offset = Self.todayOffset(token.text) { return .today(offset: offset) }
+            return .text(token.text)
+        }
+
+        /// `today` → 0, `today+7` → 7, `today-30` → -30.
+        static func todayOffset(_ word: String) -> Int? {
+            let lower = word.lowercased()
+            guard lower.hasPrefix("today") else { return nil }
+            let rest = lower.dropFirst(5)
+            if rest.isEmpty { return 0 }
+            guard let sign = rest.first, sign == "+" || sign == "-", let days = Int(rest.dropFirst()), rest.count > 1 else { return nil }
+            return sign == "+" ? days : -days
+        }
+
+        mutating func fieldName() throws -> String {
+            guard let token = current, token.kind == .word, !QueryParser.reserved.contains(token.text.lowercased()),
+                  let first = token.text.first, first.isLetter || first == "_" else {
+                throw error("expected a field name, found \(describe(current))")
+            }
+            position += 1
+            return token.text
+        }
+
+        mutating func fieldList() throws -> [String] {
+            var fields = [try fieldName()]
+            while accept(symbol: ",") { fields.append(try fieldName()) }
+            return fields
+        }
+
+        mutating func sortKeys() throws -> [Query.SortKey] {
+            var keys: [Query.SortKey] = []
+            repeat {
+                let field = try fieldName()
+                var descending = false
+                if accept(keyword: "desc") { descending = true } else { _ = accept(keyword: "asc") }
+                keys.append(Query.SortKey(field: field, descending: descending))
+            } while accept(symbol: ",")
+            return keys
+        }
+
+        mutating func limit() throws -> Int {
+            guard let token = current, token.kind == .word, let value = Int(token.text), value > 0 else {
+                throw error("expected a positive whole number after 'limit', found \(describe(current))")
+            }
+            position += 1
+            return value
+        }
+
+        mutating func layout() throws -> Query.Layout {
+            guard let token = current, token.kind == .word, let layout = Query.Layout(rawValue: token.text.lowercased()) else {
+                throw error("expected table, list or count after 'as', found \(describe(current))")
+            }
+            position += 1
+            return layout
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// The value of a field of a document, as a query sees it.
+public enum QueryValue: Sendable, Hashable {
+    case text(String)
+    /// An id of a document: compared case-insensitively, shown as a link to it.
+    case reference(String)
+    case number(Double)
+    case date(Day)
+    case list([QueryValue])
+
+    var elements: [QueryValue] {
+        if case .list(let values) = self { return values }
+        return [self]
+    }
+}
+
+/// The fields a query can name: known front matter (aliases accepted), computed values, and
+/// any other front matter key as written.
+enum QueryField {
+    /// Known and computed fields, with `-` spelled `_`.
+    static let known: [String] = [
+        "id", "type", "title", "status", "owner", "tags", "created", "updated", "path", "number", "links",
+        "horizon", "period", "parent", "health", "contributors", "progress", "key_results",
+        "goals", "briefs", "decisions", "reviewers", "review_by",
+        "date", "decision_makers", "deciders", "consulted", "informed", "supersedes", "superseded_by",
+        "backlinks", "serves",
+    ]
+    static let knownSet = Set(known)
+
+    static func normalized(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The fields whose values are document ids.
+    static let references: Set<String> = ["parent", "goals", "briefs", "decisions", "supersedes", "superseded_by", "links", "serves", "id"]
+
+    static func value(_ name: String, of document: Document, in kb: KnowledgeBase, analysis: AlignmentAnalysis) -> QueryValue? {
+        let field = normalized(name)
+        func text(_ value: String?) -> QueryValue? { value.map(QueryValue.text) }
+        func day(_ value: Day?) -> QueryValue? { value.map(QueryValue.date) }
+        func list(_ values: [String], references: Bool = false) -> QueryValue? {
+            values.isEmpty ? nil : .list(values.map { references ? .reference($0) : .text($0) })
+        }
+        func targets(_ kind: ReferenceKind) -> QueryValue? { list(document.targets(kind), references: true) }
+        switch field {
+        case "id": return .reference(document.id)
+        case "type": return .text(document.type.rawValue)
+        case "title": return .text(document.title)
+        case "status": return .text(document.status)
+        case "owner": return text(document.owner)
+        case "tags": return list(document.tags)
+        case "created": return day(document.created)
+        case "updated": return day(document.updated)
+        case "path": return .text(document.path)
+        case "number": return document.number.map { .number(Double($0)) }
+        case "links": return targets(.links)
+        case "horizon": return text(document.goal?.horizon)
+        case "period": return text(document.goal?.period?.text)
+        case "parent": return document.goal?.parent.map(QueryValue.reference)
+        case "health": return text(document.goal?.health)
+        case "contributors": return list(document.goal?.contributors ?? [])
+        case "progress": return analysis.progress[document.id]?.value.map(QueryValue.number)
+        case "key_results": return document.goal.map { .number(Double($0.keyResults.count)) }
+        case "goals": return document.type == .goal ? nil : list(kb.servedGoalIDs(document), references: true)
+        case "briefs": return targets(.briefs)
+        case "decisions": return targets(.decisions)
+        case "reviewers": return list(document.brief?.reviewers ?? [])
+        case "review_by": return day(document.brief?.reviewBy)
+        case "date": return day(document.decision?.date)
+        case "decision_makers", "deciders": return list(document.decision?.decisionMakers ?? [])
+        case "consulted": return list(document.decision?.consulted ?? [])
+        case "informed": return list(document.decision?.informed ?? [])
+        case "supersedes": return targets(.supersedes)
+        case "superseded_by": return targets(.supersededBy)
+        case "backlinks": return .number(Double(kb.backlinks[document.id]?.count ?? 0))
+        case "serves": return list(Array(Set((analysis.chains[document.id] ?? []).joined())).sorted(), references: true)
+        default:
+            let pair = document.fields.first { $0.key == name } ?? document.fields.first { $0.key.lowercased() == name.lowercased() }
+            return pair.flatMap { frontMatterValue($0.value) }
+        }
+    }
+
+    /// An unknown front matter field: a scalar, or a list of scalars. Mappings are not comparable.
+    static func frontMatterValue(_ node: YAMLNode) -> QueryValue? {
+        if let scalar = node.string { return scalarValue(scalar) }
+        if let items = node.sequence {
+            let values = items.compactMap { $0.string.map(scalarValue) }
+            return values.isEmpty ? nil : .list(values)
+        }
+        return nil
+    }
+
+    private static func scalarValue(_ text: String) -> QueryValue {
+        if let day = Day.parse(text), text.count == 10 { return .date(day) }
+        if let number = Double(text), text.first?.isNumber == true || text.first == "-" { return .number(number) }
+        return .text(text)
+    }
+}

@@ -1,0 +1,180 @@
+/// The alignment report (SPEC §5) as one view model. The JSON form encodes it as is (documented in
+/// docs/json-report.md); the Markdown and HTML forms render it through templates. Field names are
+/// the JSON names, so templates use the same names.
+public struct Report: Sendable, Encodable {
+    public var title: String
+    public var today: Day
+    /// `--person`: the view of one person (and their teams).
+    public var person: String?
+    /// `--horizon`: the goal tree starts at goals of this horizon.
+    public var horizon: String?
+    public var summary: Summary
+    public var goal_tree: [GoalNode]
+    public var orphans: Orphans
+    public var attention: Attention
+    public var people: [PersonEntry]
+    public var recent_decisions: [Item]
+    /// Query blocks of the KB's home page (README.md or index.md at its root), evaluated.
+    public var views: [View]
+
+    /// A document as the report names it.
+    public struct Item: Sendable, Encodable, Hashable {
+        public var id: String
+        public var title: String
+        public var type: String
+        public var status: String
+        public var owner: String?
+        /// `ADR-0007` for numbered decisions.
+        public var label: String?
+        /// Where to read it: a page under `base_url` when configured, else its path relative to the report.
+        public var link: String
+        public var date: Day?
+        /// For late items: how many days overdue, pending or stale.
+        public var days: Int?
+        /// Goal titles from the nearest to the top, for work (`Quarter goal › Year goal`).
+        public var chain: String?
+    }
+
+    public struct Share: Sendable, Encodable, Hashable {
+        public var covered: Int
+        public var total: Int
+        /// covered / total, nil when total is 0.
+        public var share: Double?
+        /// The share as a whole percentage, nil when total is 0.
+        public var percent: Int?
+        /// `12 of 14 (86%)`, or `none to count`.
+        public var text: String
+    }
+
+    public struct CoverageRow: Sendable, Encodable, Hashable {
+        /// A horizon or a team id.
+        public var key: String
+        public var name: String
+        public var work: Share
+        public var goals: Share
+    }
+
+    public struct StatusCount: Sendable, Encodable, Hashable {
+        public var status: String
+        public var count: Int
+    }
+
+    public struct TypeCount: Sendable, Encodable, Hashable {
+        public var type: String
+        public var total: Int
+        public var statuses: [StatusCount]
+        /// `accepted 5 · proposed 2`.
+        public var text: String
+    }
+
+    public struct Summary: Sendable, Encodable {
+        public var documents: Int
+        public var types: [TypeCount]
+        public var work_coverage: Share
+        public var goal_coverage: Share
+        public var coverage_by_horizon: [CoverageRow]
+        public var coverage_by_team: [CoverageRow]
+        public var errors: Int
+        public var warnings: Int
+    }
+
+    public struct KeyResultEntry: Sendable, Encodable, Hashable {
+        public var title: String
+        public var baseline: Double
+        public var target: Double
+        public var current: Double?
+        public var unit: String?
+        public var progress: Double?
+        public var progress_text: String
+        /// `baseline → current → target unit`, e.g. `12 → 31 → 40 %`.
+        public var text: String
+    }
+
+    public struct GoalNode: Sendable, Encodable {
+        public var goal: Item
+        public var horizon: String?
+        public var period: String?
+        public var health: String?
+        public var progress: Double?
+        public var progress_percent: Int?
+        /// `43%` or `unknown`.
+        public var progress_text: String
+        public var progress_source: String
+        public var key_results: [KeyResultEntry]
+        /// Unfinished briefs and decisions serving this goal directly.
+        public var work: [Item]
+        public var children: [GoalNode]
+    }
+
+    public struct Orphans: Sendable, Encodable {
+        public var work: [Item]
+        public var unsupported_goals: [Item]
+    }
+
+    public struct BrokenReference: Sendable, Encodable, Hashable {
+        public var path: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public struct RetiredReference: Sendable, Encodable, Hashable {
+        public var decision: Item
+        public var referrer: Item
+        public var field: String
+    }
+
+    public struct Attention: Sendable, Encodable {
+        public var overdue_reviews: [Item]
+        public var pending_decisions: [Item]
+        public var stale: [Item]
+        public var serving_finished_goals: [Item]
+        public var broken_references: [BrokenReference]
+        public var retired_references: [RetiredReference]
+        /// How many entries the lists above hold together.
+        public var count: Int
+    }
+
+    public struct PersonEntry: Sendable, Encodable {
+        public var id: String
+        public var name: String
+        /// `person`, `team`, or `unknown` for ids not in people.yml.
+        public var kind: String
+        public var team: String?
+        public var owns: [Item]
+        public var reviews: [Item]
+        public var decides: [Item]
+        public var consulted: [Item]
+        public var informed: [Item]
+        public var contributes: [Item]
+        public var overdue: [Item]
+    }
+
+    public struct View: Sendable, Encodable {
+        public var document: Item
+        public var queries: [ViewQuery]
+    }
+
+    public struct ViewQuery: Sendable, Encodable {
+        public var query: String
+        public var layout: String
+        public var columns: [String]
+        public var rows: [ViewRow]
+        public var count: Int
+        /// The Markdown table, list or count, as it replaces the block.
+        public var markdown: String
+        /// The same as HTML.
+        public var html: String
+    }
+
+    public struct ViewRow: Sendable, Encodable, Hashable {
+        public var id: String
+        /// One list of parts per column; a part links to a document when `link` is set.
+        public var cells: [[ViewCell]]
+    }
+
+    public struct ViewCell: Sendable, Encodable, Hashable {
+        public var text: String
+        public var link: String?
+    }
+}

@@ -1,0 +1,206 @@
+/// Builds the report view model from a knowledge base, its diagnostics and its analysis.
+public struct ReportBuilder: Sendable {
+    let kb: KnowledgeBase
+    let analysis: AlignmentAnalysis
+    let diagnostics: [Diagnostic]
+    let options: ReportOptions
+    let links: ReportLinks
+    /// The ids `--person` stands for (the person and their teams), lowercased; nil for everyone.
+    let involved: Set<String>?
+
+    public init(kb: KnowledgeBase, analysis: AlignmentAnalysis, diagnostics: [Diagnostic], options: ReportOptions = .init()) {
+        self.kb = kb
+        self.analysis = analysis
+        self.diagnostics = diagnostics
+        self.options = options
+        links = ReportLinks(baseURL: kb.configuration.baseURL, pathPrefix: options.pathPrefix)
+        if let person = options.person {
+            var ids: Set<String> = [person.lowercased()]
+            let teamsOf = AlignmentAnalysis.teams(kb)
+            for team in teamsOf(person) { ids.insert(team.lowercased()) }
+            involved = ids
+        } else {
+            involved = nil
+        }
+    }
+
+    public func build() -> Report {
+        Report(title: kb.configuration.title ?? "Alignment report", today: analysis.today,
+               person: options.person, horizon: options.horizon,
+               summary: summary(), goal_tree: goalTree(), orphans: orphans(), attention: attention(),
+               people: people(), recent_decisions: recentDecisions(), views: views())
+    }
+
+    /// Whether the document names the person of `--person` (or one of their teams); always true without it.
+    func involves(_ document: Document) -> Bool {
+        guard let involved else { return true }
+        return document.people.contains { involved.contains($0.id.lowercased()) }
+    }
+
+    func item(_ document: Document, days: Int? = nil, withChain: Bool = false) -> Report.Item {
+        var chain: String?
+        if withChain, let first = analysis.chains[document.id]?.first, !first.isEmpty {
+            chain = first.compactMap { kb.document($0)?.title }.joined(separator: " › ")
+        }
+        return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.status,
+                           owner: document.owner, label: document.label, link: links.link(document),
+                           date: document.decision?.date ?? document.created, days: days, chain: chain)
+    }
+
+    func items(_ ids: [String], withChain: Bool = false) -> [Report.Item] {
+        ids.compactMap { kb.document($0) }.filter(involves).map { item($0, withChain: withChain) }
+    }
+
+    static func share(_ coverage: Coverage) -> Report.Share {
+        guard let share = coverage.share else { return Report.Share(covered: 0, total: 0, share: nil, percent: nil, text: "none to count") }
+        return Report.Share(covered: coverage.covered, total: coverage.total, share: share, percent: Percent.whole(share),
+                            text: "\(coverage.covered) of \(coverage.total) (\(Percent.format(share)))")
+    }
+
+    // MARK: 1. Summary
+
+    func summary() -> Report.Summary {
+        let types: [Report.TypeCount] = DocumentType.allCases.compactMap { type in
+            let documents = kb.documents(ofType: type)
+            guard !documents.isEmpty else { return nil }
+            let workflow = kb.configuration.workflow(for: type)
+            var counts: [String: Int] = [:]
+            for document in documents { counts[document.status, default: 0] += 1 }
+            let known = workflow.statuses.filter { counts[$0] != nil }
+            let other = counts.keys.filter { !workflow.knows($0) }.sorted()
+            let statuses = (known + other).map { Report.StatusCount(status: $0, count: counts[$0]!) }
+            return Report.TypeCount(type: type.rawValue, total: documents.count, statuses: statuses,
+                                    text: statuses.map { "\($0.status) \($0.count)" }.joined(separator: " · "))
+        }
+        let byHorizon = analysis.coverageByHorizon.map {
+            Report.CoverageRow(key: $0.horizon, name: $0.horizon, work: Self.share($0.coverage.work), goals: Self.share($0.coverage.goals))
+        }
+        let byTeam = analysis.coverageByTeam.map {
+            Report.CoverageRow(key: $0.team, name: kb.people.teams[$0.team.lowercased()]?.name ?? $0.team,
+                               work: Self.share($0.coverage.work), goals: Self.share($0.coverage.goals))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        return Report.Summary(documents: kb.documents.count, types: types,
+                              work_coverage: Self.share(analysis.coverage.work), goal_coverage: Self.share(analysis.coverage.goals),
+                              coverage_by_horizon: byHorizon, coverage_by_team: byTeam,
+                              errors: errors, warnings: diagnostics.filter { $0.severity == .warning }.count)
+    }
+
+    // MARK: 2. Goal tree
+
+    func goalTree() -> [Report.GoalNode] {
+        let active = kb.documents(ofType: .goal).filter(kb.isActive)
+        let horizons = kb.configuration.horizons
+        func rank(_ goal: Document) -> Int { goal.goal?.horizon.flatMap(horizons.firstIndex(of:)) ?? horizons.count }
+        let roots: [Document]
+        if let horizon = options.horizon?.lowercased() {
+            roots = active.filter { $0.goal?.horizon == horizon }
+        } else {
+            roots = active.filter { goal in goal.goal?.parent.flatMap(kb.document).map { !kb.isActive($0) } ?? true }
+        }
+        var visited = Set<String>()
+        return roots.sorted { (rank($0), $0.id) < (rank($1), $1.id) }.compactMap { node($0, visited: &visited) }
+    }
+
+    private func node(_ goal: Document, visited: inout Set<String>) -> Report.GoalNode? {
+        guard visited.insert(goal.id).inserted else { return nil }
+        let children = kb.children(of: goal.id).filter(kb.isActive).sorted { $0.id < $1.id }.compactMap { node($0, visited: &visited) }
+        let work = (analysis.directWork[goal.id] ?? []).compactMap { kb.document($0) }
+            .filter { !kb.isFinished($0) && involves($0) }.map { item($0) }
+        guard involved == nil || involves(goal) || !work.isEmpty || !children.isEmpty else { return nil }
+        let progress = analysis.progress[goal.id] ?? GoalProgress(value: nil, source: .unknown)
+        let keyResults = (goal.goal?.keyResults ?? []).map { result in
+            Report.KeyResultEntry(title: result.title, baseline: result.baseline, target: result.target, current: result.current,
+                                  unit: result.unit, progress: result.progress, progress_text: result.progress.map(Percent.format) ?? "unknown",
+                                  text: [result.baseline, result.current, result.target].map { $0.map(Self.number) ?? "?" }
+                                      .joined(separator: " → ") + (result.unit.map { " " + $0 } ?? ""))
+        }
+        return Report.GoalNode(goal: item(goal), horizon: goal.goal?.horizon, period: goal.goal?.period?.text, health: goal.goal?.health,
+                               progress: progress.value, progress_percent: progress.value.map(Percent.whole),
+                               progress_text: progress.value.map(Percent.format) ?? "unknown", progress_source: progress.source.rawValue,
+                               key_results: keyResults, work: work, children: children)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    // MARK: 3. Orphans
+
+    func orphans() -> Report.Orphans {
+        Report.Orphans(work: items(analysis.orphans), unsupported_goals: items(analysis.unsupportedGoals))
+    }
+
+    // MARK: 4. Needs attention
+
+    func attention() -> Report.Attention {
+        func late(_ entries: [AlignmentAnalysis.Late]) -> [Report.Item] {
+            entries.compactMap { entry in kb.document(entry.id).flatMap { involves($0) ? item($0, days: entry.days) : nil } }
+        }
+        let broken = diagnostics.isEmpty ? [] : analysis.brokenReferences.filter { diagnostic in
+            involved == nil || kb.documents.first { $0.path == diagnostic.location.path }.map(involves) == true
+        }.map { Report.BrokenReference(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message) }
+        let retired = analysis.retiredReferences.compactMap { entry -> Report.RetiredReference? in
+            guard let decision = kb.document(entry.decision), let referrer = kb.document(entry.referrer), involves(referrer) else { return nil }
+            return Report.RetiredReference(decision: item(decision), referrer: item(referrer), field: entry.kind.rawValue)
+        }
+        var attention = Report.Attention(overdue_reviews: late(analysis.overdueReviews), pending_decisions: late(analysis.pendingDecisions),
+                                         stale: late(analysis.staleItems), serving_finished_goals: items(analysis.servingFinishedGoals),
+                                         broken_references: broken, retired_references: retired, count: 0)
+        attention.count = attention.overdue_reviews.count + attention.pending_decisions.count + attention.stale.count
+            + attention.serving_finished_goals.count + attention.broken_references.count + attention.retired_references.count
+        return attention
+    }
+
+    // MARK: 5. People
+
+    func people() -> [Report.PersonEntry] {
+        analysis.responsibilities.keys.sorted { $0.lowercased() < $1.lowercased() }.compactMap { id in
+            if let involved, !involved.contains(id.lowercased()) { return nil }
+            let entry = analysis.responsibilities[id]!
+            let person = kb.people.people[id.lowercased()]
+            let team = kb.people.teams[id.lowercased()]
+            guard !entry.isEmpty || person != nil || team != nil else { return nil }
+            func list(_ ids: [String]) -> [Report.Item] { ids.compactMap { kb.document($0) }.map { item($0) } }
+            return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
+                                      team: person?.team, owns: list(entry.owns), reviews: list(entry.reviews), decides: list(entry.decides),
+                                      consulted: list(entry.consulted), informed: list(entry.informed),
+                                      contributes: list(entry.contributes), overdue: list(entry.overdue))
+        }
+    }
+
+    // MARK: 6. Recent decisions
+
+    /// Decisions dated (by `date`, else `created`) in the 30 days up to today, newest first.
+    func recentDecisions() -> [Report.Item] {
+        let start = analysis.today.adding(days: -30)
+        return kb.documents(ofType: .decision).compactMap { decision -> (Day, Document)? in
+            guard let day = decision.decision?.date ?? decision.created, day >= start, day <= analysis.today, involves(decision) else { return nil }
+            return (day, decision)
+        }.sorted { ($1.0, $0.1.id) < ($0.0, $1.1.id) }.map { item($0.1, withChain: true) }
+    }
+
+    // MARK: Views
+
+    /// The query blocks of the KB's home page (README.md or index.md at the root), evaluated.
+    func views() -> [Report.View] {
+        let home = ["README.md", "readme.md", "index.md"].lazy.compactMap { path in kb.documents.first { $0.path == path } }.first
+        guard let home, !home.queries.isEmpty else { return [] }
+        let evaluator = QueryEvaluator(kb: kb, analysis: analysis)
+        let links = self.links
+        let renderer = QueryResultRenderer { [kb] id in kb.document(id).map(links.link) }
+        let queries = home.queries.compactMap { block -> Report.ViewQuery? in
+            guard let query = block.query else { return nil }
+            let result = evaluator.evaluate(query)
+            let rows = result.rows.map { row in
+                Report.ViewRow(id: row.id, cells: row.cells.map { parts in
+                    parts.map { Report.ViewCell(text: $0.text, link: $0.target.flatMap { kb.document($0) }.map(links.link)) }
+                })
+            }
+            return Report.ViewQuery(query: block.text.trimmingCharacters(in: .whitespacesAndNewlines), layout: query.layout.rawValue,
+                                    columns: result.columns, rows: rows, count: result.total,
+                                    markdown: renderer.markdown(result), html: renderer.html(result))
+        }
+        return [Report.View(document: item(home), queries: queries)]
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import BearingCore
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the alignment report: summary and coverage, goal tree, orphans, needs attention, people, recent decisions.",
+        discussion: "The metrics are defined in docs/metrics.md; the JSON form is documented in docs/json-report.md.")
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    @Option(help: "Output format: md (for chat and email), html (one self-contained file) or json.")
+    var format: ReportFormatOption = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Show one person's (or team's) view: what names them or their teams.", valueName: "id"))
+    var person: String?
+
+    @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"))
+    var horizon: String?
+
+    func run() async throws {
+        let result = try await kb.load()
+        let knowledgeBase = result.knowledgeBase
+        if let horizon, !knowledgeBase.configuration.horizons.contains(horizon.lowercased()) {
+            FileHandleOutput.standardError("error: unknown horizon '\(horizon)' (the horizons are \(knowledgeBase.configuration.horizons.joined(separator: ", ")))\n")
+            throw ExitCode(2)
+        }
+        let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
+        for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
+        let options = ReportOptions(person: person, horizon: horizon,
+                                    pathPrefix: RelativePath.from(folderOf: output, to: kb.directory))
+        let report = ReportBuilder(kb: knowledgeBase, analysis: AlignmentAnalysis(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today()),
+                                   diagnostics: result.diagnostics, options: options).build()
+        do {
+            try FileHandleOutput.write(try ReportRenderer(templates: templates).render(report, as: format.reportFormat), to: output)
+        } catch let error as TemplateError {
+            FileHandleOutput.standardError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum ReportFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case md, html, json
+
+    var reportFormat: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}
