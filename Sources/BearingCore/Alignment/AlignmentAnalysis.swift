@@ -8,8 +8,8 @@ public struct AlignmentAnalysis: Sendable {
         public var days: Int
     }
 
-    /// A superseded (or deprecated, or rejected) decision that an unfinished document still
-    /// names as current in `decisions:` or `links:`.
+    /// A superseded (or deprecated, or rejected) decision that an unfinished document other than
+    /// its successor still names in `decisions:` or `links:`.
     public struct RetiredReference: Sendable, Hashable {
         public var decision: String
         public var status: String
@@ -65,7 +65,6 @@ public struct AlignmentAnalysis: Sendable {
         self.workUnder = workUnder
         self.progress = progress
 
-        let teamOf = Self.teams(kb)
         let horizons = kb.configuration.horizons
         var coverage = AlignmentCoverage()
         var byHorizon: [String: AlignmentCoverage] = [:]
@@ -81,12 +80,12 @@ public struct AlignmentAnalysis: Sendable {
                 coverage.work.count(covered)
                 let direct = Set(documentChains.compactMap { kb.document($0[0])?.goal?.horizon })
                 for horizon in direct { byHorizon[horizon, default: .init()].work.count(covered) }
-                for team in teamOf(document.owner) { byTeam[team, default: .init()].work.count(covered) }
+                for team in kb.people.teams(of: document.owner) { byTeam[team, default: .init()].work.count(covered) }
             } else if document.type == .goal, kb.isActive(document) {
                 let covered = workUnder[document.id] != nil
                 coverage.goals.count(covered)
                 if let horizon = document.goal?.horizon { byHorizon[horizon, default: .init()].goals.count(covered) }
-                for team in teamOf(document.owner) { byTeam[team, default: .init()].goals.count(covered) }
+                for team in kb.people.teams(of: document.owner) { byTeam[team, default: .init()].goals.count(covered) }
             }
         }
         self.coverage = coverage
@@ -114,29 +113,13 @@ public struct AlignmentAnalysis: Sendable {
         var result: [RetiredReference] = []
         for document in kb.documents where !kb.isFinished(document) {
             for reference in document.references where reference.kind == .decisions || reference.kind == .links {
-                guard let target = reference.target.flatMap(kb.document), target.type == .decision, kb.isFinished(target) else { continue }
+                guard let target = reference.target.flatMap(kb.document), target.type == .decision, kb.isFinished(target),
+                      !document.targets(.supersedes).contains(target.id) else { continue }
                 let retired = RetiredReference(decision: target.id, status: target.status, referrer: document.id, kind: reference.kind)
                 if !result.contains(retired) { result.append(retired) }
             }
         }
         return result
-    }
-
-    /// The teams an owner id stands for: a team id itself, or the teams of a person
-    /// (`team:` in people.yml and every team listing them as a member).
-    static func teams(_ kb: KnowledgeBase) -> (String?) -> [String] {
-        var teamsOfPerson: [String: Set<String>] = [:]
-        for team in kb.people.teams.values {
-            for member in team.members { teamsOfPerson[member.lowercased(), default: []].insert(team.id) }
-        }
-        for person in kb.people.people.values {
-            if let team = person.team, let known = kb.people.teams[team.lowercased()] { teamsOfPerson[person.id.lowercased(), default: []].insert(known.id) }
-        }
-        return { owner in
-            guard let owner else { return [] }
-            if let team = kb.people.teams[owner.lowercased()] { return [team.id] }
-            return (teamsOfPerson[owner.lowercased()] ?? []).sorted()
-        }
     }
 
     private static func responsibilities(_ kb: KnowledgeBase, today: Day) -> [String: Responsibilities] {

@@ -28,6 +28,17 @@ public struct PeopleDirectory: Sendable {
         return people[key] != nil || teams[key] != nil
     }
 
+    /// The teams an id stands for, sorted: a team id itself, or the teams of a person (their
+    /// `team:` and every team listing them as a member). Empty for nil and unknown ids.
+    public func teams(of id: String?) -> [String] {
+        guard let key = id?.lowercased() else { return [] }
+        if let team = teams[key] { return [team.id] }
+        var result = Set<String>()
+        if let team = people[key]?.team, let known = teams[team.lowercased()] { result.insert(known.id) }
+        for team in teams.values where team.members.contains(where: { $0.lowercased() == key }) { result.insert(team.id) }
+        return result.sorted()
+    }
+
     public var allIDs: [String] { (people.values.map(\.id) + teams.values.map(\.id)).sorted() }
 
     public static func read(_ root: YAMLNode?, path: String = fileName) -> (PeopleDirectory, [Diagnostic]) {

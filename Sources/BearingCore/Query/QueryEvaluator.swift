@@ -34,9 +34,15 @@ public struct QueryEvaluator: Sendable {
         if let type = query.source.type { candidates = kb.documents(ofType: type) } else { candidates = kb.documents }
         var matches = candidates.filter { document in query.condition.map { satisfies($0, document) } ?? true }
         if !query.sort.isEmpty {
-            let keys = matches.map { document in query.sort.map { value($0.field, of: document) } }
+            let keys = matches.map { document in query.sort.map { sortValue($0.field, of: document) } }
             let order = matches.indices.sorted { a, b in
                 for (k, key) in query.sort.enumerated() {
+                    switch (keys[a][k], keys[b][k]) {
+                    case (nil, nil): continue
+                    case (nil, _): return false  // missing values last, whatever the direction
+                    case (_, nil): return true
+                    default: break
+                    }
                     let comparison = Self.order(keys[a][k], keys[b][k])
                     if comparison != 0 { return key.descending ? comparison > 0 : comparison < 0 }
                 }
@@ -57,6 +63,20 @@ public struct QueryEvaluator: Sendable {
         QueryField.value(field, of: document, in: kb, analysis: analysis)
     }
 
+    /// Statuses sort in their workflow's order and horizons in the configured order, not alphabetically.
+    private func sortValue(_ field: String, of document: Document) -> QueryValue? {
+        switch QueryField.normalized(field) {
+        case "status":
+            let statuses = kb.workflow(of: document).statuses
+            return .number(Double(statuses.firstIndex(of: document.status) ?? statuses.count))
+        case "horizon":
+            guard let horizon = document.goal?.horizon else { return nil }
+            return .number(Double(kb.configuration.horizons.firstIndex(of: horizon) ?? kb.configuration.horizons.count))
+        default:
+            return value(field, of: document)
+        }
+    }
+
     private func satisfies(_ condition: Query.Condition, _ document: Document) -> Bool {
         switch condition {
         case .exists(let field): return value(field, of: document) != nil
@@ -65,9 +85,12 @@ public struct QueryEvaluator: Sendable {
         case .or(let a, let b): return satisfies(a, document) || satisfies(b, document)
         case .compare(let field, let op, let literal):
             guard let value = value(field, of: document) else { return op == .notEqual }
-            let elements = value.elements
-            if op == .notEqual { return !elements.contains { compare($0, .equal, literal) } }
-            return elements.contains { compare($0, op, literal) }
+            if case .list(let elements) = value {
+                // A list matches when one of its elements does; `contains` means "has this element".
+                if op == .notEqual { return !elements.contains { compare($0, .equal, literal) } }
+                return elements.contains { compare($0, op == .contains ? .equal : op, literal) }
+            }
+            return compare(value, op, literal)
         }
     }
 
@@ -84,9 +107,7 @@ public struct QueryEvaluator: Sendable {
             sign = day == other ? 0 : day < other ? -1 : 1
         case .reference(let id):
             guard case .text(let text) = literal else { return false }
-            let other = kb.document(text)?.id ?? text
-            if op == .contains { return id.lowercased().contains(text.lowercased()) }
-            sign = Self.textOrder(id, other)
+            sign = Self.textOrder(id, kb.document(text)?.id ?? text)
         case .text(let text):
             if let day = Day.parse(text), text.count == 10, let other = self.day(literal) {
                 sign = day == other ? 0 : day < other ? -1 : 1

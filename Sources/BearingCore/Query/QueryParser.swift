@@ -2,7 +2,7 @@
 /// `where CONDITION`, `sort FIELD [asc|desc][, …]`, `limit N`, `show FIELD[, …]`, `as table|list|count`.
 public enum QueryParser {
     static let clauseKeywords: Set<String> = ["where", "sort", "limit", "show", "as"]
-    static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "asc", "desc"])
+    static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "in", "asc", "desc"])
 
     public static func parse(_ text: String) -> Result<Query, QueryError> {
         switch QueryLexer.tokens(text) {
@@ -59,7 +59,7 @@ public enum QueryParser {
 
         mutating func query() throws -> Query {
             guard let first = advance() else {
-                throw error("empty query: start with goals, briefs, decisions, notes or all")
+                throw QueryError(message: "empty query: start with goals, briefs, decisions, notes or all", line: 1, column: 1)
             }
             let name = first.text.lowercased()
             let singular: [String: Query.Source] = ["goal": .goals, "brief": .briefs, "decision": .decisions, "note": .notes]
@@ -107,22 +107,38 @@ public enum QueryParser {
                 return inner
             }
             let field = try fieldName()
+            if accept(keyword: "in") { return try oneOf(field) }
+            if current?.isKeyword("not") == true, position + 1 < tokens.count, tokens[position + 1].isKeyword("in") {
+                position += 2
+                return .not(try oneOf(field))
+            }
             guard let token = current else { return .exists(field: field) }
             let op: Query.Operator
             if token.kind == .symbol, let symbol = Query.Operator(rawValue: token.text) { op = symbol }
             else if token.isKeyword("contains") { op = .contains }
             else { return .exists(field: field) }
             position += 1
-            return .compare(field: field, op: op, value: try literal(after: op))
+            return .compare(field: field, op: op, value: try literal(after: "'\(op.rawValue)'"))
         }
 
-        mutating func literal(after op: Query.Operator) throws -> Query.Literal {
+        mutating func literal(after what: String) throws -> Query.Literal {
             guard let token = current, token.kind != .symbol, !(token.kind == .word && QueryParser.reserved.contains(token.text.lowercased())) else {
-                throw error("expected a value after '\(op.rawValue)', found \(describe(current))")
+                throw error("expected a value after \(what), found \(describe(current))")
             }
             position += 1
             if token.kind == .word, let offset = Self.todayOffset(token.text) { return .today(offset: offset) }
             return .text(token.text)
+        }
+
+        /// `FIELD in (a, b, c)`: the same as `FIELD = a or FIELD = b or FIELD = c`.
+        mutating func oneOf(_ field: String) throws -> Query.Condition {
+            guard accept(symbol: "(") else { throw error("expected '(' and a list of values after 'in', found \(describe(current))") }
+            var condition = Query.Condition.compare(field: field, op: .equal, value: try literal(after: "'in ('"))
+            while accept(symbol: ",") {
+                condition = .or(condition, .compare(field: field, op: .equal, value: try literal(after: "','")))
+            }
+            guard accept(symbol: ")") else { throw error("expected ',' or ')' in the list of values, found \(describe(current))") }
+            return condition
         }
 
         /// `today` → 0, `today+7` → 7, `today-30` → -30.

@@ -22,7 +22,7 @@ enum QueryField {
         "horizon", "period", "parent", "health", "contributors", "progress", "key_results",
         "goals", "briefs", "decisions", "reviewers", "review_by",
         "date", "decision_makers", "deciders", "consulted", "informed", "supersedes", "superseded_by",
-        "backlinks", "serves",
+        "backlinks", "serves", "team", "finished", "active", "label",
     ]
     static let knownSet = Set(known)
 
@@ -72,6 +72,10 @@ enum QueryField {
         case "supersedes": return targets(.supersedes)
         case "superseded_by": return targets(.supersededBy)
         case "backlinks": return .number(Double(kb.backlinks[document.id]?.count ?? 0))
+        case "team": return list(kb.people.teams(of: document.owner))
+        case "finished": return kb.isFinished(document) ? .text("true") : nil
+        case "active": return kb.isActive(document) ? .text("true") : nil
+        case "label": return document.label.map(QueryValue.text)
         case "serves": return list(Array(Set((analysis.chains[document.id] ?? []).joined())).sorted(), references: true)
         default:
             let pair = document.fields.first { $0.key == name } ?? document.fields.first { $0.key.lowercased() == name.lowercased() }

@@ -16,8 +16,7 @@ public struct ReportBuilder: Sendable {
         links = ReportLinks(baseURL: kb.configuration.baseURL, pathPrefix: options.pathPrefix)
         if let person = options.person {
             var ids: Set<String> = [person.lowercased()]
-            let teamsOf = AlignmentAnalysis.teams(kb)
-            for team in teamsOf(person) { ids.insert(team.lowercased()) }
+            for team in kb.people.teams(of: person) { ids.insert(team.lowercased()) }
             involved = ids
         } else {
             involved = nil
@@ -25,7 +24,7 @@ public struct ReportBuilder: Sendable {
     }
 
     public func build() -> Report {
-        Report(title: kb.configuration.title ?? "Alignment report", today: analysis.today,
+        Report(title: kb.configuration.title ?? "Knowledge base", today: analysis.today,
                person: options.person, horizon: options.horizon,
                summary: summary(), goal_tree: goalTree(), orphans: orphans(), attention: attention(),
                people: people(), recent_decisions: recentDecisions(), views: views())
@@ -99,7 +98,14 @@ public struct ReportBuilder: Sendable {
             roots = active.filter { goal in goal.goal?.parent.flatMap(kb.document).map { !kb.isActive($0) } ?? true }
         }
         var visited = Set<String>()
-        return roots.sorted { (rank($0), $0.id) < (rank($1), $1.id) }.compactMap { node($0, visited: &visited) }
+        var tree = roots.sorted { (rank($0), $0.id) < (rank($1), $1.id) }.compactMap { node($0, visited: &visited) }
+        // Goals in a parent cycle have no root above them: each cycle starts at its first goal by id.
+        if options.horizon == nil {
+            for goal in active where !visited.contains(goal.id) {
+                if let cycle = node(goal, visited: &visited) { tree.append(cycle) }
+            }
+        }
+        return tree
     }
 
     private func node(_ goal: Document, visited: inout Set<String>) -> Report.GoalNode? {

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import BearingCore
+
+/// The report on fixture KBs that each isolate metrics (Fixtures/report/<case>/), and on the example.
+@Suite struct ReportTests {
+    static func report(_ root: String, options: ReportOptions = .init()) async throws -> (Report, AlignmentAnalysis) {
+        let result = try await KnowledgeBaseLoader.load(root: root, today: Fixtures.today)
+        let analysis = AlignmentAnalysis(result.knowledgeBase, diagnostics: result.diagnostics, today: Fixtures.today)
+        let report = ReportBuilder(kb: result.knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
+        return (report, analysis)
+    }
+
+    static func fixture(_ name: String, options: ReportOptions = .init()) async throws -> (Report, AlignmentAnalysis) {
+        try await report(Fixtures.path("report/\(name)"), options: options)
+    }
+
+    static let northwind = Fixtures.packageRoot.appendingPathComponent("examples/northwind").path
+
+    @Test(arguments: ["empty", "notes-only", "coverage", "progress", "cycle"])
+    func jsonMatchesGolden(name: String) async throws {
+        let (report, _) = try await Self.fixture(name)
+        Golden.assert(try ReportRenderer().render(report, as: .json), matches: "report/\(name).json")
+    }
+
+    @Test func coverageCountsOnlyUnfinishedWorkAndActiveGoals() async throws {
+        let (report, analysis) = try await Self.fixture("coverage")
+        // Unfinished work: aligned, under-proposed, under-finished, orphan, still-uses-old, 0001, 0003.
+        // Reaching the active top goal g-year: aligned, still-uses-old (via g-w07 › g-q1), 0001 (via its brief), 0003.
+        #expect(analysis.coverage.work == Coverage(covered: 4, total: 7))
+        #expect(analysis.coverage.goals == Coverage(covered: 3, total: 3))
+        #expect(report.summary.work_coverage.text == "4 of 7 (57%)")
+        let horizons = Dictionary(uniqueKeysWithValues: analysis.coverageByHorizon.map { ($0.horizon, $0.coverage) })
+        #expect(horizons["year"]?.work == Coverage(covered: 1, total: 3))   // under-proposed, under-finished: no; 0003: yes
+        #expect(horizons["quarter"]?.work == Coverage(covered: 2, total: 2))
+        #expect(horizons["week"]?.work == Coverage(covered: 1, total: 1))
+        let teams = Dictionary(uniqueKeysWithValues: analysis.coverageByTeam.map { ($0.team, $0.coverage) })
+        #expect(teams["growth"]?.work == Coverage(covered: 1, total: 2))    // ann's aligned (yes), the team's under-finished (no)
+        #expect(teams["growth"]?.goals == Coverage(covered: 2, total: 2))   // g-year (the team's), g-q1 (ann's)
+        #expect(teams["platform"]?.work == Coverage(covered: 1, total: 2))  // bo's under-proposed (no), still-uses-old (yes)
+        #expect(analysis.chains["0001-via-brief"] == [["g-q1", "g-year"]])
+        #expect(analysis.chains["still-uses-old"] == [["g-w07", "g-q1", "g-year"]])
+    }
+
+    @Test func attentionListsAndPeople() async throws {
+        let (report, analysis) = try await Self.fixture("coverage")
+        #expect(analysis.orphans == ["orphan"])
+        #expect(analysis.unsupportedGoals == [])
+        #expect(analysis.servingFinishedGoals == ["under-finished"])
+        #expect(analysis.overdueReviews == [.init(id: "orphan", days: 16)])
+        #expect(analysis.pendingDecisions == [])                           // 7 days < pending_after_days 14
+        #expect(analysis.staleItems == [.init(id: "still-uses-old", days: 78)])
+        // The successor 0003 links 0002 and is not reported; the brief still naming 0002 is.
+        #expect(analysis.retiredReferences == [.init(decision: "0002-old", status: "superseded", referrer: "still-uses-old", kind: .decisions)])
+        #expect(report.recent_decisions.map(\.id) == ["0001-via-brief", "0003-new"])
+        let ann = try #require(analysis.responsibilities["ann"])
+        #expect(ann.owns == ["aligned", "g-q1"])
+        #expect(ann.reviews == ["orphan"])
+        #expect(ann.decides == ["0001-via-brief"])
+        #expect(ann.overdue == ["orphan"])
+        #expect(analysis.responsibilities["growth"]?.consulted == ["0001-via-brief"])
+        #expect(analysis.responsibilities["cy"]?.informed == ["0001-via-brief"])
+        #expect(analysis.responsibilities["bo"]?.overdue == ["still-uses-old"])
+        #expect(analysis.responsibilities["platform"]?.reviews == [])     // reviewer of a brief that is not in review
+    }
+
+    @Test func progressFollowsTheSpec() async throws {
+        let (_, analysis) = try await Self.fixture("progress")
+        #expect(analysis.progress["explicit"] == GoalProgress(value: 0.4, source: .explicit))
+        // (8−10)/(5−10) = 0.4, 70 of 50 clamps to 1, 10 below a baseline of 20 clamps to 0; unknown ones are left out.
+        let decreasing = try #require(analysis.progress["decreasing"]?.value)
+        #expect(abs(decreasing - 1.4 / 3) < 1e-12)
+        #expect(analysis.progress["unknown"] == GoalProgress(value: nil, source: .unknown))
+        let parent = try #require(analysis.progress["parent"])
+        #expect(parent.source == .children)
+        #expect(abs(parent.value! - 0.45) < 1e-12)                        // (0.2 + 0.7) / 2, the unknown child left out
+    }
+
+    @Test func goalsInACycleStillAppearAndNothingLoops() async throws {
+        let (report, analysis) = try await Self.fixture("cycle")
+        #expect(analysis.chains["in-cycle"] == [["a", "b"]])
+        #expect(analysis.coverage.work == Coverage(covered: 0, total: 1))  // the chain never reaches a top-level goal
+        #expect(analysis.coverage.goals == Coverage(covered: 2, total: 3))
+        #expect(report.goal_tree.map(\.goal.id) == ["top", "a"])
+        #expect(report.goal_tree[1].children.map(\.goal.id) == ["b"])
+    }
+
+    @Test func emptyAndNotesOnlyKnowledgeBasesHaveNothingToCount() async throws {
+        for name in ["empty", "notes-only"] {
+            let (report, analysis) = try await Self.fixture(name)
+            #expect(analysis.coverage == AlignmentCoverage())
+            #expect(report.summary.work_coverage.share == nil)
+            #expect(report.summary.goal_coverage.text == "none to count")
+            #expect(report.goal_tree.isEmpty)
+        }
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func northwindMatchesGoldenAndIsDeterministic(format: ReportFormat) async throws {
+        let (first, _) = try await Self.report(Self.northwind)
+        let (second, _) = try await Self.report(Self.northwind)
+        let text = try ReportRenderer().render(first, as: format)
+        #expect(text == (try ReportRenderer().render(second, as: format)))
+        Golden.assert(text, matches: "report/northwind.\(format.rawValue)")
+    }
+
+    @Test func personAndHorizonViews() async throws {
+        let (maria, _) = try await Self.report(Self.northwind, options: ReportOptions(person: "maria"))
+        Golden.assert(try ReportRenderer().render(maria, as: .md), matches: "report/northwind-maria.md")
+        #expect(maria.people.map(\.id) == ["growth", "maria"])            // maria and her team
+        let (quarter, _) = try await Self.report(Self.northwind, options: ReportOptions(horizon: "quarter"))
+        #expect(!quarter.goal_tree.isEmpty)
+        #expect(quarter.goal_tree.allSatisfy { $0.horizon == "quarter" })
+    }
+
+    @Test func untrustedTextCannotRunAsScript() async throws {
+        let (report, _) = try await Self.fixture("xss")
+        let html = try ReportRenderer().render(report, as: .html).lowercased()
+        // Payloads may show as text; none may become a tag, an attribute or a link.
+        for construct in ["<script", "<img", "<svg onload", "href=\"javascript:", "onmouseover=\"", "onerror=\""] {
+            #expect(!html.contains(construct), "\(construct) in the HTML report")
+        }
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        // The Markdown report, rendered by cmark with raw HTML allowed, gives no tag and no link but ours.
+        let markdown = try ReportRenderer().render(report, as: .md)
+        let rendered = MarkdownParser.parse(markdown, options: .init(renderHTML: true, unsafeHTML: true))
+        #expect(!(rendered.html ?? "").contains("<script"))
+        #expect(!(rendered.html ?? "").contains("<img"))
+        #expect(!(rendered.html ?? "").contains("<svg"))
+        #expect(rendered.links.allSatisfy { $0.destination.hasPrefix("Tests/") || $0.destination.hasSuffix(".md") }, "\(rendered.links.map(\.destination))")
+    }
+
+    @Test func embeddedTemplatesMatchTheTemplatesFolder() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("templates").path
+        var files: [String: String] = [:]
+        for case let relative as String in FileManager.default.enumerator(atPath: folder)! {
+            var isDirectory: ObjCBool = false
+            let path = folder + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        #expect(TemplateSet.defaults.files == files, "rebuild with `make build` to embed templates/ again")
+    }
+
+    @Test func aKnowledgeBaseOverridesATemplateByName() async throws {
+        let (templates, diagnostics) = TemplateSet.load(knowledgeBase: Fixtures.path("report/override"))
+        #expect(diagnostics.isEmpty)
+        #expect(templates.overridden == ["report/item.md.mustache"])
+        let (report, _) = try await Self.fixture("coverage")
+        let markdown = try ReportRenderer(templates: templates).render(report, as: .md)
+        #expect(markdown.contains("* ITEM orphan *"))
+    }
+
+    @Test(arguments: [
+        (nil as String?, "kb", "/work", "kb/"),
+        ("out/report.md", "kb", "/work", "../kb/"),
+        ("report.md", ".", "/work", ""),
+        ("/tmp/r.html", "/work/kb", "/srv", "../work/kb/"),
+        ("a/b/../r.md", "./kb/./x", "/w", "../kb/x/"),
+    ])
+    func relativePaths(file: String?, folder: String, current: String, expected: String) {
+        #expect(RelativePath.from(folderOf: file, to: folder, currentDirectory: current) == expected)
+    }
+}
