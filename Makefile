@@ -36,9 +36,15 @@ release: deps templates-list
 demo: build
 	@echo "== bearing check $(DEMO_KB) --today $(DEMO_TODAY)"
 	@$(BIN_DEBUG) check $(DEMO_KB) --today $(DEMO_TODAY) || true
+	@echo
+	@echo "== bearing report $(DEMO_KB) --today $(DEMO_TODAY)"
+	@echo
+	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY)
 	@mkdir -p _site
+	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY) --format html -o _site/report.html
 	@$(BIN_DEBUG) export $(DEMO_KB) --today $(DEMO_TODAY) -o _site/northwind.json
 	@echo
+	@echo "The HTML report (one self-contained file) is $(CURDIR)/_site/report.html (bearing report --format html)."
 	@echo "The whole model of $(DEMO_KB) is in $(CURDIR)/_site/northwind.json (bearing export --format json)."
 
 test: deps templates-list

@@ -69,6 +69,9 @@ import Testing
         ["check", ".", "--today", "tomorrow"],
         ["check", ".", "--format", "xml"],
         ["frobnicate"],
+        ["report", ".", "--horizon", "decade"],
+        ["report", ".", "--format", "pdf"],
+        ["report", "/nonexistent/kb"],
     ])
     func usageAndIOFailuresExitTwo(arguments: [String]) throws {
         let result = try Self.run(arguments)
@@ -100,6 +103,30 @@ import Testing
         #expect((root["diagnostics"] as? [Any])?.count == 3)
     }
 
+    @Test func reportPrintsMarkdownAndWritesFilesWithLinksFromTheirFolder() throws {
+        let markdown = try Self.run(["report", Self.mixed, "--today", "2027-02-17"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# Knowledge base: alignment report\n"))
+        #expect(markdown.stdout.contains("**Work aligned: 1 of 2 (50%)**"))
+        #expect(markdown.stdout.contains("](Tests/BearingCLITests/Fixtures/mixed/briefs/pricing.md)"))   // relative to the current folder
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.html").path
+        let html = try Self.run(["report", Self.mixed, "--today", "2027-02-17", "--format", "html", "-o", file])
+        #expect(html.status == 0)
+        #expect(html.stdout.isEmpty)
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.hasPrefix("<!doctype html>"))
+        #expect(!written.contains("<script"))
+        let climb = String(repeating: "../", count: folder.path.split(separator: "/").count)
+        #expect(written.contains("href=\"\(climb)\(Self.mixed.dropFirst())/briefs/pricing.md\""))
+        let json = try Self.run(["report", Self.mixed, "--today", "2027-02-17", "--format", "json", "--person", "maria"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(root["person"] as? String == "maria")
+        #expect((root["summary"] as? [String: Any])?["errors"] as? Int == 1)
+    }
+
     @Test func theSourceFolderIsNeverWritten() throws {
         func listing() throws -> [String: Date] {
             var result: [String: Date] = [:]
@@ -113,6 +140,7 @@ import Testing
         let before = try listing()
         _ = try Self.run(["check", Self.mixed, "--today", "2027-02-17", "--format", "json"])
         _ = try Self.run(["export", Self.mixed, "--today", "2027-02-17"])
+        _ = try Self.run(["report", Self.mixed, "--today", "2027-02-17", "--format", "html"])
         #expect(try listing() == before)
     }
 }

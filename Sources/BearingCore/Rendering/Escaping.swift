@@ -18,17 +18,45 @@ public enum Escape {
     }
 
     /// Inline Markdown text: characters that would start markup are backslash-escaped, line
-    /// breaks become spaces, so a title cannot break a table row or inject a link.
+    /// breaks become spaces, so a title cannot break a table row or inject a link or a tag.
+    /// Characters that are markup only in some places (`_` inside a word, `&` not starting an
+    /// entity, `#` and `!` not starting a heading or an image) stay as they are, so text pasted
+    /// into chat does not fill with backslashes.
     public static func markdown(_ text: String) -> String {
+        let characters = Array(text.unicodeScalars)
         var result = ""
-        for character in text.unicodeScalars {
+        for (i, character) in characters.enumerated() {
+            let previous = i > 0 ? characters[i - 1] : nil
+            let next = i + 1 < characters.count ? characters[i + 1] : nil
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~", "&": result += "\\" + String(character)
-            case "\n", "\r": result += " "
-            default: result.unicodeScalars.append(character)
+            case "\\", "`", "*", "[", "]", "<", ">", "|", "~":
+                result += "\\" + String(character)
+            case "_" where !(previous.map(isWordCharacter) ?? false) || !(next.map(isWordCharacter) ?? false):
+                result += "\\_"
+            case "&" where startsEntity(characters, at: i + 1):
+                result += "\\&"
+            case "#" where i == 0, "!" where next == "[":
+                result += "\\" + String(character)
+            case "\n", "\r":
+                result += " "
+            default:
+                result.unicodeScalars.append(character)
             }
         }
         return result
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    /// `&amp;`, `&#39;`, `&#x27;`: what a Markdown renderer would read as an entity.
+    private static func startsEntity(_ characters: [Unicode.Scalar], at start: Int) -> Bool {
+        var i = start
+        while i < characters.count, i - start < 32, characters[i].properties.isAlphabetic || ("0"..."9").contains(characters[i]) || characters[i] == "#" {
+            i += 1
+        }
+        return i > start && i < characters.count && characters[i] == ";"
     }
 
     /// A link destination for Markdown and HTML: spaces, parentheses, angle brackets, quotes and

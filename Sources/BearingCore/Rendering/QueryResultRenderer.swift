@@ -10,7 +10,7 @@ public struct QueryResultRenderer: Sendable {
     public func markdown(_ result: QueryResult) -> String {
         switch result.layout {
         case .count:
-            return "\(result.total)\n"
+            return "**\(result.total)**\n"
         case .list:
             guard !result.rows.isEmpty else { return "*No matching documents.*\n" }
             return result.rows.map { row in
@@ -19,7 +19,7 @@ public struct QueryResultRenderer: Sendable {
             }.joined(separator: "\n") + "\n" + more(result)
         case .table:
             guard !result.rows.isEmpty else { return "*No matching documents.*\n" }
-            var lines = ["| " + result.columns.map(Escape.markdown).joined(separator: " | ") + " |",
+            var lines = ["| " + result.columns.map { Escape.markdown(Self.heading($0)) }.joined(separator: " | ") + " |",
                          "|" + String(repeating: " --- |", count: result.columns.count)]
             for row in result.rows { lines.append("| " + row.cells.map(cellMarkdown).joined(separator: " | ") + " |") }
             return lines.joined(separator: "\n") + "\n" + more(result)
@@ -41,11 +41,16 @@ public struct QueryResultRenderer: Sendable {
         case .table:
             guard !result.rows.isEmpty else { return "<p class=\"query-empty\">No matching documents.</p>\n" }
             var html = "<table class=\"query-table\">\n<thead><tr>"
-            for column in result.columns { html += "<th scope=\"col\">\(Escape.html(column))</th>" }
+            for column in result.columns { html += "<th scope=\"col\">\(Escape.html(Self.heading(column)))</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for row in result.rows { html += "<tr>" + row.cells.map { "<td>" + cellHTML($0) + "</td>" }.joined() + "</tr>\n" }
             return html + "</tbody>\n</table>\n" + moreHTML(result)
         }
+    }
+
+    /// A column heading from a field name: `review_by` → `review by`.
+    static func heading(_ field: String) -> String {
+        String(field.map { $0 == "_" || $0 == "-" ? " " : $0 })
     }
 
     private func cellMarkdown(_ parts: [QueryResult.Part]) -> String {
