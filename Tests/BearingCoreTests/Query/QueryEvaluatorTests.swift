@@ -129,7 +129,7 @@ import Testing
         #expect(renderer.markdown(list) == "- [Alpha](pages/alpha.html) — li\n\n*1 of 2 shown.*\n")
         #expect(renderer.html(list) == "<ul class=\"query-list\">\n<li><a href=\"pages/alpha.html\">Alpha</a> — li</li>\n</ul>\n<p class=\"query-more\">1 of 2 shown.</p>\n")
         let count = try await Self.evaluate("briefs as count")
-        #expect(renderer.markdown(count) == "3\n")
+        #expect(renderer.markdown(count) == "**3**\n")
         #expect(renderer.html(count) == "<p class=\"query-count\"><strong>3</strong></p>\n")
         let none = try await Self.evaluate("briefs where owner = nobody")
         #expect(renderer.markdown(none) == "*No matching documents.*\n")
