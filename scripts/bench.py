@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Benchmark `bearing check` against the cmark-gfm CLI on the same synthetic corpus.
+"""Benchmark `bearing check` and `bearing report` against the cmark-gfm CLI on the same synthetic corpus.
 
 What it measures (method: ../shared/bench/README.md):
   A  cmark-gfm -e table -e autolink -e strikethrough -e tasklist -e tagfilter <every .md file>
      -- one process over all files, stdout to /dev/null (the "physical limit" peer)
   B  .build/release/bearing check .bench/kb-<N> --today 2027-02-17
      -- stdout/stderr to /dev/null; exit 0 or 1 is fine, anything else is a failure
-After one warm-up of each, A and B are run alternately R times. Each run's wall time
+  C  .build/release/bearing report .bench/kb-<N> --today 2027-02-17 (Markdown to /dev/null)
+  D  the same with --format html
+After one warm-up of each, A, B, C and D are run in turn R times. Each run's wall time
 (perf_counter around spawn..reap) and peak RSS (ru_maxrss from os.wait4, KB) are recorded,
-and a Markdown table of medians/min/max plus the ratio median(B)/median(A) is printed.
+and a Markdown table of medians/min/max plus the ratios median(B)/median(A) and
+median(C)/median(B) (the report's analysis must add under 20% to check) is printed.
 
 How to run (from the repo root):
   make bench                          # release build, then this script
@@ -82,6 +85,9 @@ def main():
         cmds["cmark-gfm (all files, 1 process)"] = (["cmark-gfm", *CMARK_ARGS, *files], corpus, (0,))
     # bearing check: 0 = clean, 1 = diagnostics found; anything else (2: usage/IO error) fails.
     cmds["bearing check"] = ([str(BEARING), "check", str(corpus.relative_to(ROOT)), "--today", TODAY], ROOT, (0, 1))
+    kb = str(corpus.relative_to(ROOT))
+    cmds["bearing report (md)"] = ([str(BEARING), "report", kb, "--today", TODAY], ROOT, (0,))
+    cmds["bearing report --format html"] = ([str(BEARING), "report", kb, "--today", TODAY, "--format", "html"], ROOT, (0,))
 
     # 3. One warm-up each, then alternate A and B in the same loop.
     results = {label: [] for label in cmds}
@@ -105,9 +111,11 @@ def main():
         med[label] = statistics.median(walls)
         rss_mb = statistics.median(r for _, r in rows) / 1024
         print(f"| {label} | {med[label]:.3f} | {min(walls):.3f} | {max(walls):.3f} | {rss_mb:.1f} |")
-    if len(med) == 2:
-        a, b = med.values()
-        print(f"\nratio median(bearing check) / median(cmark-gfm) = {b / a:.2f}x (target <= 1.0x)")
+    check = med["bearing check"]
+    if "cmark-gfm (all files, 1 process)" in med:
+        print(f"\nratio median(bearing check) / median(cmark-gfm) = {check / med['cmark-gfm (all files, 1 process)']:.2f}x (target <= 1.0x)")
+    for label in ("bearing report (md)", "bearing report --format html"):
+        print(f"ratio median({label}) / median(bearing check) = {med[label] / check:.2f}x (target < 1.20x)")
     return 0
 
 

@@ -38,7 +38,7 @@ public struct AlignmentAnalysis: Sendable {
     public let overdueReviews: [Late]
     public let pendingDecisions: [Late]
     public let staleItems: [Late]
-    /// `unresolved-reference` and `missing-file` diagnostics, sorted.
+    /// `unresolved-reference` and `missing-file` diagnostics, in the order given (sorted, as loading gives them).
     public let brokenReferences: [Diagnostic]
     public let retiredReferences: [RetiredReference]
     /// Person or team id → what they are named in. Every id of people.yml, plus every id documents name.
@@ -49,56 +49,83 @@ public struct AlignmentAnalysis: Sendable {
         var chains: [String: [[String]]] = [:]
         var directWork: [String: [String]] = [:]
         var workUnder: [String: [String]] = [:]
-        var progress: [String: GoalProgress] = [:]
+        var ancestors: [String: [String]] = [:]
         for document in kb.documents where document.type != .note {
-            let documentChains = kb.chains(of: document)
+            let documentChains: [[String]]
+            if document.type == .goal {
+                documentChains = [ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)]
+            } else {
+                documentChains = kb.servedGoalIDs(document).map { goal in
+                    if let known = ancestors[goal] { return [goal] + known }
+                    let chain = kb.ancestors(ofGoal: goal)
+                    ancestors[goal] = chain
+                    return [goal] + chain
+                }
+            }
             chains[document.id] = documentChains
-            if document.type == .goal { progress[document.id] = kb.goalProgress(of: document) }
-            guard kb.isWork(document) else { continue }
+            guard document.type != .goal else { continue }
             for chain in documentChains { directWork[chain[0], default: []].append(document.id) }
             if !kb.isFinished(document) {
-                for goal in Set(documentChains.joined()).sorted() { workUnder[goal, default: []].append(document.id) }
+                var served = Set<String>()
+                for chain in documentChains {
+                    for goal in chain where served.insert(goal).inserted { workUnder[goal, default: []].append(document.id) }
+                }
             }
         }
         self.chains = chains
         self.directWork = directWork
         self.workUnder = workUnder
-        self.progress = progress
+        self.progress = kb.goalProgressTable()
 
         let horizons = kb.configuration.horizons
         var coverage = AlignmentCoverage()
         var byHorizon: [String: AlignmentCoverage] = [:]
         var byTeam: [String: AlignmentCoverage] = [:]
+        var teamsOfOwner: [String: [String]] = [:]
+        func teams(_ owner: String?) -> [String] {
+            guard let owner else { return [] }
+            if let known = teamsOfOwner[owner] { return known }
+            let teams = kb.people.teams(of: owner)
+            teamsOfOwner[owner] = teams
+            return teams
+        }
         func reachesActiveTop(_ chain: [String]) -> Bool {
-            guard let top = chain.last.flatMap(kb.document) else { return false }
-            return kb.isTopLevel(top) && kb.isActive(top)
+            guard let top = chain.last.flatMap(kb.index(of:)) else { return false }
+            return kb.isTopLevel(kb.documents[top]) && kb.isActive(kb.documents[top])
         }
         for document in kb.documents {
             if kb.isWork(document), !kb.isFinished(document) {
                 let documentChains = chains[document.id] ?? []
                 let covered = documentChains.contains(where: reachesActiveTop)
                 coverage.work.count(covered)
-                let direct = Set(documentChains.compactMap { kb.document($0[0])?.goal?.horizon })
+                let direct = Set(documentChains.compactMap { kb.index(of: $0[0]).flatMap { kb.documents[$0].goal?.horizon } })
                 for horizon in direct { byHorizon[horizon, default: .init()].work.count(covered) }
-                for team in kb.people.teams(of: document.owner) { byTeam[team, default: .init()].work.count(covered) }
+                for team in teams(document.owner) { byTeam[team, default: .init()].work.count(covered) }
             } else if document.type == .goal, kb.isActive(document) {
                 let covered = workUnder[document.id] != nil
                 coverage.goals.count(covered)
                 if let horizon = document.goal?.horizon { byHorizon[horizon, default: .init()].goals.count(covered) }
-                for team in kb.people.teams(of: document.owner) { byTeam[team, default: .init()].goals.count(covered) }
+                for team in teams(document.owner) { byTeam[team, default: .init()].goals.count(covered) }
             }
         }
         self.coverage = coverage
         coverageByHorizon = horizons.compactMap { horizon in byHorizon[horizon].map { (horizon, $0) } }
         coverageByTeam = byTeam.keys.sorted().map { ($0, byTeam[$0]!) }
 
-        orphans = kb.documents.filter(kb.isOrphan).map(\.id)
+        // Work serving no goal: no chain (the same as `isOrphan`, from the chains above).
+        orphans = kb.documents.filter { kb.isWork($0) && !kb.isFinished($0) && chains[$0.id]?.isEmpty != false }.map(\.id)
         unsupportedGoals = kb.documents(ofType: .goal).filter { kb.isActive($0) && workUnder[$0.id] == nil }.map(\.id)
-        servingFinishedGoals = kb.documents.filter { !kb.finishedGoalsServedOnly(by: $0).isEmpty }.map(\.id)
+        // The same as `finishedGoalsServedOnly`, from the chains above: every goal served directly is finished.
+        servingFinishedGoals = kb.documents.filter { document in
+            guard document.type != .note, !kb.isFinished(document) else { return false }
+            let served = document.type == .goal ? document.targets(.parent) : (chains[document.id] ?? []).map { $0[0] }
+            let indices = served.compactMap(kb.index(of:))
+            return !indices.isEmpty && indices.allSatisfy { kb.isFinished(kb.documents[$0]) }
+        }.map(\.id)
         overdueReviews = Self.late(kb.documents(ofType: .brief)) { kb.overdueReviewDays($0, today: today) }
         pendingDecisions = Self.late(kb.documents(ofType: .decision)) { kb.pendingDays($0, today: today) }
         staleItems = Self.late(kb.documents) { kb.staleDays($0, today: today) }
-        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }.sorted()
+        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }
         retiredReferences = Self.retiredReferences(kb)
         responsibilities = Self.responsibilities(kb, today: today)
     }

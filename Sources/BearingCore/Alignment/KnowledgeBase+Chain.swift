@@ -4,10 +4,10 @@ extension KnowledgeBase {
     public func ancestors(ofGoal id: String) -> [String] {
         var chain: [String] = []
         var seen: Set<String> = [id]
-        var current = document(id)?.goal?.parent
-        while let parent = current, seen.insert(parent).inserted, let goal = document(parent), goal.type == .goal {
-            chain.append(goal.id)
-            current = goal.goal?.parent
+        var current = index(of: id).flatMap { documents[$0].goal?.parent }
+        while let parent = current, seen.insert(parent).inserted, let i = index(of: parent), documents[i].type == .goal {
+            chain.append(documents[i].id)
+            current = documents[i].goal?.parent
         }
         return chain
     }

@@ -21,21 +21,46 @@ extension KnowledgeBase {
     }
 
     public func goalProgress(of goal: Document) -> GoalProgress {
-        var visiting = Set<String>()
-        return goalProgress(of: goal, visiting: &visiting)
+        guard let index = index(of: goal.id) else { return GoalProgress(value: nil, source: .unknown) }
+        var memo: [Int: GoalProgress] = [:]
+        var visiting = Set<Int>()
+        return goalProgress(at: index, memo: &memo, visiting: &visiting).progress
     }
 
-    private func goalProgress(of goal: Document, visiting: inout Set<String>) -> GoalProgress {
-        guard let details = goal.goal, visiting.insert(goal.id).inserted else { return GoalProgress(value: nil, source: .unknown) }
-        defer { visiting.remove(goal.id) }
-        if let explicit = details.explicitProgress { return GoalProgress(value: explicit, source: .explicit) }
-        if let mean = Self.mean(details.keyResults.compactMap(\.progress)) { return GoalProgress(value: mean, source: .keyResults) }
-        var childProgress: [Double] = []
-        for child in children(of: goal.id) {
-            if let value = goalProgress(of: child, visiting: &visiting).value { childProgress.append(value) }
+    /// The progress of every goal, by id: the same values as `goalProgress(of:)`, each computed once.
+    public func goalProgressTable() -> [String: GoalProgress] {
+        var memo: [Int: GoalProgress] = [:]
+        var visiting = Set<Int>()
+        var table: [String: GoalProgress] = [:]
+        for index in documents.indices where documents[index].type == .goal {
+            table[documents[index].id] = goalProgress(at: index, memo: &memo, visiting: &visiting).progress
         }
-        guard let mean = Self.mean(childProgress) else { return GoalProgress(value: nil, source: .unknown) }
-        return GoalProgress(value: mean, source: .children)
+        return table
+    }
+
+    /// `cut` is true when a goal met again (a cycle) was left out on the way: such a result depends
+    /// on where the walk started, so it is not memoised.
+    private func goalProgress(at index: Int, memo: inout [Int: GoalProgress], visiting: inout Set<Int>) -> (progress: GoalProgress, cut: Bool) {
+        if let known = memo[index] { return (known, false) }
+        guard let details = documents[index].goal, visiting.insert(index).inserted else { return (GoalProgress(value: nil, source: .unknown), true) }
+        defer { visiting.remove(index) }
+        var result = GoalProgress(value: nil, source: .unknown)
+        var cut = false
+        if let explicit = details.explicitProgress {
+            result = GoalProgress(value: explicit, source: .explicit)
+        } else if let mean = Self.mean(details.keyResults.compactMap(\.progress)) {
+            result = GoalProgress(value: mean, source: .keyResults)
+        } else {
+            var childProgress: [Double] = []
+            for child in childIndices(of: documents[index].id) {
+                let (progress, childCut) = goalProgress(at: child, memo: &memo, visiting: &visiting)
+                cut = cut || childCut
+                if let value = progress.value { childProgress.append(value) }
+            }
+            if let mean = Self.mean(childProgress) { result = GoalProgress(value: mean, source: .children) }
+        }
+        if !cut { memo[index] = result }
+        return (result, cut)
     }
 
     static func mean(_ values: [Double]) -> Double? {

@@ -1,6 +1,6 @@
 /// A JSON value for front matter exported as written: plain YAML scalars that read as
 /// numbers, booleans or null become those; everything else (`0037`, dates, quoted text) stays a string.
-public indirect enum JSONValue: Sendable, Hashable, Codable {
+public indirect enum JSONValue: Sendable, Hashable, Encodable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -48,25 +48,6 @@ public indirect enum JSONValue: Sendable, Hashable, Codable {
         case .object(let object):
             var c = encoder.container(keyedBy: DynamicKey.self)
             for (key, value) in object { try c.encode(value, forKey: DynamicKey(key)) }
-        }
-    }
-
-    public init(from decoder: Decoder) throws {
-        if let c = try? decoder.container(keyedBy: DynamicKey.self) {
-            var object: [String: JSONValue] = [:]
-            for key in c.allKeys { object[key.stringValue] = try c.decode(JSONValue.self, forKey: key) }
-            self = .object(object)
-        } else if var c = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !c.isAtEnd { items.append(try c.decode(JSONValue.self)) }
-            self = .array(items)
-        } else {
-            let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? c.decode(Int.self) { self = .integer(n) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else { self = .string(try c.decode(String.self)) }
         }
     }
 

@@ -55,7 +55,12 @@ public struct KnowledgeBase: Sendable {
 
     /// The goals whose `parent` is this goal.
     public func children(of goalID: String) -> [Document] {
-        (childGoals[goalID] ?? []).map { documents[$0] }
+        childIndices(of: goalID).map { documents[$0] }
+    }
+
+    /// The positions in `documents` of the goals whose `parent` is this goal.
+    public func childIndices(of goalID: String) -> [Int] {
+        childGoals[goalID] ?? []
     }
 
     public func workflow(of document: Document) -> Workflow {

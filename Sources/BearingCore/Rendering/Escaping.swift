@@ -2,6 +2,8 @@
 public enum Escape {
     /// Text in HTML element content and in quoted attribute values.
     public static func html(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -23,6 +25,7 @@ public enum Escape {
     /// entity, `#` and `!` not starting a heading or an image) stay as they are, so text pasted
     /// into chat does not fill with backslashes.
     public static func markdown(_ text: String) -> String {
+        guard text.utf8.contains(where: markdownSpecial.contains) else { return text }
         let characters = Array(text.unicodeScalars)
         var result = ""
         for (i, character) in characters.enumerated() {
@@ -46,6 +49,9 @@ public enum Escape {
         return result
     }
 
+    /// Bytes that may need an escape in Markdown; text without any is returned as is.
+    private static let markdownSpecial: Set<UInt8> = Set("\\`*[]<>|~_&#!\n\r".utf8)
+
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
@@ -62,16 +68,21 @@ public enum Escape {
     /// A link destination for Markdown and HTML: spaces, parentheses, angle brackets, quotes and
     /// non-ASCII characters percent-encoded; other characters kept.
     public static func url(_ text: String) -> String {
+        guard text.utf8.contains(where: needsPercentEncoding) else { return text }
         var result = ""
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                 UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "`"), 0..<0x20, 0x7F...0xFF:
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            default: result.unicodeScalars.append(Unicode.Scalar(byte))
-            }
+            if needsPercentEncoding(byte) { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+            else { result.unicodeScalars.append(Unicode.Scalar(byte)) }
         }
         return result
+    }
+}
+
+private func needsPercentEncoding(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+         UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "`"), 0..<0x20, 0x7F...0xFF: return true
+    default: return false
     }
 }
 

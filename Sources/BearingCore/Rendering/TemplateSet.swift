@@ -42,6 +42,7 @@ public struct TemplateSet: Sendable {
     /// are written `{{> report/goal.md}}`.
     public func library() throws -> MustacheLibrary {
         MarkdownContentType.registerOnce
+        FastHTMLContentType.registerOnce
         var library = MustacheLibrary()
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             do {
@@ -58,6 +59,14 @@ public struct TemplateError: Error, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "templates/\(path): \(message)" }
+}
+
+/// `{{% CONTENT_TYPE: HTML}}`: the same escapes as Mustache's default (`& < > " '`), done on
+/// bytes; the default theme's HTML templates name it, which makes rendering several times faster.
+struct FastHTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Escape.html(text) }
+
+    static let registerOnce: Void = MustacheContentTypes.register(FastHTMLContentType(), named: "HTML")
 }
 
 /// `{{% CONTENT_TYPE: MARKDOWN}}`: `{{value}}` is escaped for inline Markdown.

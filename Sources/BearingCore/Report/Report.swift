@@ -1,6 +1,7 @@
 /// The alignment report (SPEC §5) as one view model. The JSON form encodes it as is (documented in
 /// docs/json-report.md); the Markdown and HTML forms render it through templates. Field names are
-/// the JSON names, so templates use the same names.
+/// the JSON names, so templates use the same names. Lists name documents by id; `documents`
+/// describes each of them once (templates receive the descriptions in place of the ids).
 public struct Report: Sendable, Encodable {
     public var title: String
     public var today: Day
@@ -13,9 +14,12 @@ public struct Report: Sendable, Encodable {
     public var orphans: Orphans
     public var attention: Attention
     public var people: [PersonEntry]
-    public var recent_decisions: [Item]
+    /// Decisions of the last 30 days, newest first.
+    public var recent_decisions: [String]
     /// Query blocks of the KB's home page (README.md or index.md at its root), evaluated.
     public var views: [View]
+    /// Every document the lists above name, by id.
+    public var documents: [String: Item]
 
     /// A document as the report names it.
     public struct Item: Sendable, Encodable, Hashable {
@@ -28,11 +32,17 @@ public struct Report: Sendable, Encodable {
         public var label: String?
         /// Where to read it: a page under `base_url` when configured, else its path relative to the report.
         public var link: String
+        /// A decision's `date`, else the document's `created`.
         public var date: Day?
-        /// For late items: how many days overdue, pending or stale.
-        public var days: Int?
-        /// Goal titles from the nearest to the top, for work (`Quarter goal › Year goal`).
+        /// For briefs and decisions: the titles of the goals of their first alignment chain,
+        /// nearest first (`Quarter goal › Year goal`).
         public var chain: String?
+    }
+
+    /// A document with how many days it is overdue, pending or stale.
+    public struct Late: Sendable, Encodable, Hashable {
+        public var id: String
+        public var days: Int
     }
 
     public struct Share: Sendable, Encodable, Hashable {
@@ -91,7 +101,8 @@ public struct Report: Sendable, Encodable {
     }
 
     public struct GoalNode: Sendable, Encodable {
-        public var goal: Item
+        /// The goal's id.
+        public var goal: String
         public var horizon: String?
         public var period: String?
         public var health: String?
@@ -102,13 +113,13 @@ public struct Report: Sendable, Encodable {
         public var progress_source: String
         public var key_results: [KeyResultEntry]
         /// Unfinished briefs and decisions serving this goal directly.
-        public var work: [Item]
+        public var work: [String]
         public var children: [GoalNode]
     }
 
     public struct Orphans: Sendable, Encodable {
-        public var work: [Item]
-        public var unsupported_goals: [Item]
+        public var work: [String]
+        public var unsupported_goals: [String]
     }
 
     public struct BrokenReference: Sendable, Encodable, Hashable {
@@ -119,16 +130,18 @@ public struct Report: Sendable, Encodable {
     }
 
     public struct RetiredReference: Sendable, Encodable, Hashable {
-        public var decision: Item
-        public var referrer: Item
+        /// The finished decision's id.
+        public var decision: String
+        /// The id of the unfinished document that names it.
+        public var referrer: String
         public var field: String
     }
 
     public struct Attention: Sendable, Encodable {
-        public var overdue_reviews: [Item]
-        public var pending_decisions: [Item]
-        public var stale: [Item]
-        public var serving_finished_goals: [Item]
+        public var overdue_reviews: [Late]
+        public var pending_decisions: [Late]
+        public var stale: [Late]
+        public var serving_finished_goals: [String]
         public var broken_references: [BrokenReference]
         public var retired_references: [RetiredReference]
         /// How many entries the lists above hold together.
@@ -141,17 +154,18 @@ public struct Report: Sendable, Encodable {
         /// `person`, `team`, or `unknown` for ids not in people.yml.
         public var kind: String
         public var team: String?
-        public var owns: [Item]
-        public var reviews: [Item]
-        public var decides: [Item]
-        public var consulted: [Item]
-        public var informed: [Item]
-        public var contributes: [Item]
-        public var overdue: [Item]
+        public var owns: [String]
+        public var reviews: [String]
+        public var decides: [String]
+        public var consulted: [String]
+        public var informed: [String]
+        public var contributes: [String]
+        public var overdue: [String]
     }
 
     public struct View: Sendable, Encodable {
-        public var document: Item
+        /// The id of the page the queries come from.
+        public var document: String
         public var queries: [ViewQuery]
     }
 

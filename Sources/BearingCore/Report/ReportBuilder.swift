@@ -24,10 +24,39 @@ public struct ReportBuilder: Sendable {
     }
 
     public func build() -> Report {
-        Report(title: kb.configuration.title ?? "Knowledge base", today: analysis.today,
-               person: options.person, horizon: options.horizon,
-               summary: summary(), goal_tree: goalTree(), orphans: orphans(), attention: attention(),
-               people: people(), recent_decisions: recentDecisions(), views: views())
+        var report = Report(title: kb.configuration.title ?? "Knowledge base", today: analysis.today,
+                            person: options.person, horizon: options.horizon?.lowercased(),
+                            summary: summary(), goal_tree: goalTree(), orphans: orphans(), attention: attention(),
+                            people: people(), recent_decisions: recentDecisions(), views: views(), documents: [:])
+        report.documents = Dictionary(uniqueKeysWithValues: Self.namedIDs(report).compactMap { id in
+            kb.index(of: id).map { (id, item(kb.documents[$0])) }
+        })
+        return report
+    }
+
+    /// Every document id the report's lists name.
+    static func namedIDs(_ report: Report) -> Set<String> {
+        var ids = Set<String>()
+        func walk(_ node: Report.GoalNode) {
+            ids.insert(node.goal)
+            ids.formUnion(node.work)
+            node.children.forEach(walk)
+        }
+        report.goal_tree.forEach(walk)
+        ids.formUnion(report.orphans.work)
+        ids.formUnion(report.orphans.unsupported_goals)
+        let attention = report.attention
+        for late in [attention.overdue_reviews, attention.pending_decisions, attention.stale] { ids.formUnion(late.map(\.id)) }
+        ids.formUnion(attention.serving_finished_goals)
+        for retired in attention.retired_references { ids.formUnion([retired.decision, retired.referrer]) }
+        for person in report.people {
+            for list in [person.owns, person.reviews, person.decides, person.consulted, person.informed, person.contributes, person.overdue] {
+                ids.formUnion(list)
+            }
+        }
+        ids.formUnion(report.recent_decisions)
+        ids.formUnion(report.views.map(\.document))
+        return ids
     }
 
     /// Whether the document names the person of `--person` (or one of their teams); always true without it.
@@ -36,18 +65,20 @@ public struct ReportBuilder: Sendable {
         return document.people.contains { involved.contains($0.id.lowercased()) }
     }
 
-    func item(_ document: Document, days: Int? = nil, withChain: Bool = false) -> Report.Item {
+    func item(_ document: Document) -> Report.Item {
         var chain: String?
-        if withChain, let first = analysis.chains[document.id]?.first, !first.isEmpty {
-            chain = first.compactMap { kb.document($0)?.title }.joined(separator: " › ")
+        if kb.isWork(document), let first = analysis.chains[document.id]?.first, !first.isEmpty {
+            chain = first.compactMap { kb.index(of: $0).map { kb.documents[$0].title } }.joined(separator: " › ")
         }
         return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.status,
                            owner: document.owner, label: document.label, link: links.link(document),
-                           date: document.decision?.date ?? document.created, days: days, chain: chain)
+                           date: document.decision?.date ?? document.created, chain: chain)
     }
 
-    func items(_ ids: [String], withChain: Bool = false) -> [Report.Item] {
-        ids.compactMap { kb.document($0) }.filter(involves).map { item($0, withChain: withChain) }
+    /// The ids that the `--person` view keeps (all without it).
+    func involved(_ ids: [String]) -> [String] {
+        guard involved != nil else { return ids }
+        return ids.filter { id in kb.index(of: id).map { involves(kb.documents[$0]) } ?? false }
     }
 
     static func share(_ coverage: Coverage) -> Report.Share {
@@ -111,8 +142,9 @@ public struct ReportBuilder: Sendable {
     private func node(_ goal: Document, visited: inout Set<String>) -> Report.GoalNode? {
         guard visited.insert(goal.id).inserted else { return nil }
         let children = kb.children(of: goal.id).filter(kb.isActive).sorted { $0.id < $1.id }.compactMap { node($0, visited: &visited) }
-        let work = (analysis.directWork[goal.id] ?? []).compactMap { kb.document($0) }
-            .filter { !kb.isFinished($0) && involves($0) }.map { item($0) }
+        let work = (analysis.directWork[goal.id] ?? []).filter { id in
+            kb.index(of: id).map { !kb.isFinished(kb.documents[$0]) && involves(kb.documents[$0]) } ?? false
+        }
         guard involved == nil || involves(goal) || !work.isEmpty || !children.isEmpty else { return nil }
         let progress = analysis.progress[goal.id] ?? GoalProgress(value: nil, source: .unknown)
         let keyResults = (goal.goal?.keyResults ?? []).map { result in
@@ -121,7 +153,7 @@ public struct ReportBuilder: Sendable {
                                   text: [result.baseline, result.current, result.target].map { $0.map(Self.number) ?? "?" }
                                       .joined(separator: " → ") + (result.unit.map { " " + $0 } ?? ""))
         }
-        return Report.GoalNode(goal: item(goal), horizon: goal.goal?.horizon, period: goal.goal?.period?.text, health: goal.goal?.health,
+        return Report.GoalNode(goal: goal.id, horizon: goal.goal?.horizon, period: goal.goal?.period?.text, health: goal.goal?.health,
                                progress: progress.value, progress_percent: progress.value.map(Percent.whole),
                                progress_text: progress.value.map(Percent.format) ?? "unknown", progress_source: progress.source.rawValue,
                                key_results: keyResults, work: work, children: children)
@@ -134,24 +166,25 @@ public struct ReportBuilder: Sendable {
     // MARK: 3. Orphans
 
     func orphans() -> Report.Orphans {
-        Report.Orphans(work: items(analysis.orphans), unsupported_goals: items(analysis.unsupportedGoals))
+        Report.Orphans(work: involved(analysis.orphans), unsupported_goals: involved(analysis.unsupportedGoals))
     }
 
     // MARK: 4. Needs attention
 
     func attention() -> Report.Attention {
-        func late(_ entries: [AlignmentAnalysis.Late]) -> [Report.Item] {
-            entries.compactMap { entry in kb.document(entry.id).flatMap { involves($0) ? item($0, days: entry.days) : nil } }
+        func late(_ entries: [AlignmentAnalysis.Late]) -> [Report.Late] {
+            let kept = Set(involved(entries.map(\.id)))
+            return entries.filter { kept.contains($0.id) }.map { Report.Late(id: $0.id, days: $0.days) }
         }
-        let broken = diagnostics.isEmpty ? [] : analysis.brokenReferences.filter { diagnostic in
-            involved == nil || kb.documents.first { $0.path == diagnostic.location.path }.map(involves) == true
-        }.map { Report.BrokenReference(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message) }
-        let retired = analysis.retiredReferences.compactMap { entry -> Report.RetiredReference? in
-            guard let decision = kb.document(entry.decision), let referrer = kb.document(entry.referrer), involves(referrer) else { return nil }
-            return Report.RetiredReference(decision: item(decision), referrer: item(referrer), field: entry.kind.rawValue)
+        let paths = involved == nil ? [] : Set(kb.documents.filter(involves).map(\.path))
+        let broken = analysis.brokenReferences.filter { involved == nil || paths.contains($0.location.path) }.map {
+            Report.BrokenReference(path: $0.location.path, line: $0.location.line, column: $0.location.column, message: $0.message)
+        }
+        let retired = analysis.retiredReferences.filter { !involved([$0.referrer]).isEmpty }.map {
+            Report.RetiredReference(decision: $0.decision, referrer: $0.referrer, field: $0.kind.rawValue)
         }
         var attention = Report.Attention(overdue_reviews: late(analysis.overdueReviews), pending_decisions: late(analysis.pendingDecisions),
-                                         stale: late(analysis.staleItems), serving_finished_goals: items(analysis.servingFinishedGoals),
+                                         stale: late(analysis.staleItems), serving_finished_goals: involved(analysis.servingFinishedGoals),
                                          broken_references: broken, retired_references: retired, count: 0)
         attention.count = attention.overdue_reviews.count + attention.pending_decisions.count + attention.stale.count
             + attention.serving_finished_goals.count + attention.broken_references.count + attention.retired_references.count
@@ -167,23 +200,21 @@ public struct ReportBuilder: Sendable {
             let person = kb.people.people[id.lowercased()]
             let team = kb.people.teams[id.lowercased()]
             guard !entry.isEmpty || person != nil || team != nil else { return nil }
-            func list(_ ids: [String]) -> [Report.Item] { ids.compactMap { kb.document($0) }.map { item($0) } }
             return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
-                                      team: person?.team, owns: list(entry.owns), reviews: list(entry.reviews), decides: list(entry.decides),
-                                      consulted: list(entry.consulted), informed: list(entry.informed),
-                                      contributes: list(entry.contributes), overdue: list(entry.overdue))
+                                      team: person?.team, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
+                                      consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue)
         }
     }
 
     // MARK: 6. Recent decisions
 
     /// Decisions dated (by `date`, else `created`) in the 30 days up to today, newest first.
-    func recentDecisions() -> [Report.Item] {
+    func recentDecisions() -> [String] {
         let start = analysis.today.adding(days: -30)
         return kb.documents(ofType: .decision).compactMap { decision -> (Day, Document)? in
             guard let day = decision.decision?.date ?? decision.created, day >= start, day <= analysis.today, involves(decision) else { return nil }
             return (day, decision)
-        }.sorted { ($1.0, $0.1.id) < ($0.0, $1.1.id) }.map { item($0.1, withChain: true) }
+        }.sorted { ($1.0, $0.1.id) < ($0.0, $1.1.id) }.map(\.1.id)
     }
 
     // MARK: Views
@@ -207,6 +238,6 @@ public struct ReportBuilder: Sendable {
                                     columns: result.columns, rows: rows, count: result.total,
                                     markdown: renderer.markdown(result), html: renderer.html(result))
         }
-        return [Report.View(document: item(home), queries: queries)]
+        return [Report.View(document: home.id, queries: queries)]
     }
 }

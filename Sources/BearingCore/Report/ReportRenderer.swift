@@ -6,17 +6,35 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 public struct ReportRenderer: Sendable {
     public let templates: TemplateSet
+    /// The Markdown and HTML forms show at most this many entries of each list of documents
+    /// (then "and N more"); nil shows all. The JSON form always has everything.
+    public let listLimit: Int?
 
-    public init(templates: TemplateSet = .defaults) {
+    /// The lists of document ids, by their JSON names: templates get the documents' descriptions
+    /// instead, and `listLimit` shortens them.
+    static let documentLists: Set<String> = [
+        "work", "unsupported_goals", "serving_finished_goals", "owns", "reviews", "decides", "consulted", "informed",
+        "contributes", "overdue", "recent_decisions",
+    ]
+    /// Lists of `{id, days}`: templates get the description with `days` added.
+    static let lateLists: Set<String> = ["overdue_reviews", "pending_decisions", "stale"]
+    /// Other lists `listLimit` shortens.
+    static let otherLists: Set<String> = ["broken_references", "retired_references"]
+    /// Single document ids.
+    static let documentFields: Set<String> = ["goal", "decision", "referrer", "document"]
+
+    public init(templates: TemplateSet = .defaults, listLimit: Int? = nil) {
         self.templates = templates
+        self.listLimit = listLimit
     }
 
     public func render(_ report: Report, as format: ReportFormat) throws -> String {
         switch format {
-        case .json: return try StableJSON.encode(report)
+        case .json: return JSONWriter.pretty(try TreeEncoder.encode(report))
         case .md: return try render(report, template: "report/report.md", extra: [:])
         case .html:
-            let svg = GoalTreeSVG.render(report.goal_tree.map(Self.svgNode), label: "Active goals and their progress")
+            let svg = GoalTreeSVG.render(report.goal_tree.map { Self.svgNode($0, documents: report.documents) },
+                                         label: "Active goals and their progress")
             return try render(report, template: "report/report.html",
                               extra: ["css": templates.files["report/report.css"] ?? "", "goal_tree_svg": svg])
         }
@@ -27,30 +45,59 @@ public struct ReportRenderer: Sendable {
         guard library.getTemplate(named: template) != nil else {
             throw TemplateError(path: template + ".mustache", message: "template not found")
         }
-        var context = try Self.context(report)
+        var context = try Self.context(report, listLimit: listLimit)
         for (key, value) in extra { context[key] = value }
         return library.render(context, withTemplate: template) ?? ""
     }
 
     /// The view model as plain dictionaries and arrays, keyed by the JSON names.
-    /// Goal nodes also get `indent` (two spaces a level) for nested Markdown lists.
-    static func context(_ report: Report) throws -> [String: Any] {
-        var context = try StableJSON.tree(report).templateValue as? [String: Any] ?? [:]
-        func indented(_ nodes: Any?, depth: Int) -> [Any] {
-            (nodes as? [Any] ?? []).map { node in
-                guard var node = node as? [String: Any] else { return node }
-                node["indent"] = String(repeating: "  ", count: depth)
-                node["depth"] = depth
-                node["children"] = indented(node["children"], depth: depth + 1)
-                return node
-            }
+    /// The view model as dictionaries and arrays keyed by the JSON names, with each document id
+    /// replaced by the document's description from `documents`. Goal nodes also get `indent` (two
+    /// spaces a level, for nested Markdown lists) and `depth`; each list of documents gets
+    /// `<name>_total`, and when it is cut to `listLimit`, `<name>_more` (how many are left out).
+    static func context(_ report: Report, listLimit: Int? = nil) throws -> [String: Any] {
+        guard var root = try TreeEncoder.encode(report).templateValue as? [String: Any] else { return [:] }
+        let documents = root["documents"] as? [String: Any] ?? [:]
+        func describe(_ id: Any) -> Any { (id as? String).flatMap { documents[$0] } ?? [String: Any]() }
+        func late(_ entry: Any) -> Any {
+            guard let entry = entry as? [String: Any], var description = describe(entry["id"] ?? "") as? [String: Any] else { return entry }
+            description["days"] = entry["days"]
+            return description
         }
-        context["goal_tree"] = indented(context["goal_tree"], depth: 0)
-        return context
+        func resolve(_ value: Any, depth: Int) -> Any {
+            if let array = value as? [Any] { return array.map { resolve($0, depth: depth) } }
+            guard var object = value as? [String: Any] else { return value }
+            for (key, child) in object {
+                if documentFields.contains(key) {
+                    object[key] = describe(child)
+                } else if var list = child as? [Any], documentLists.contains(key) || lateLists.contains(key) || otherLists.contains(key) {
+                    object[key + "_total"] = list.count
+                    if let listLimit, list.count > listLimit {
+                        object[key + "_more"] = list.count - listLimit
+                        list = Array(list.prefix(listLimit))
+                    }
+                    if documentLists.contains(key) { object[key] = list.map(describe) }
+                    else if lateLists.contains(key) { object[key] = list.map(late) }
+                    else { object[key] = list.map { resolve($0, depth: depth) } }
+                } else if key == "goal_tree" || key == "children" {
+                    object[key] = (child as? [Any] ?? []).map { node -> Any in
+                        guard var node = node as? [String: Any] else { return node }
+                        node["indent"] = String(repeating: "  ", count: key == "children" ? depth + 1 : 0)
+                        node["depth"] = key == "children" ? depth + 1 : 0
+                        return resolve(node, depth: key == "children" ? depth + 1 : 0)
+                    }
+                } else if key != "documents" {
+                    object[key] = resolve(child, depth: depth)
+                }
+            }
+            return object
+        }
+        root = resolve(root, depth: 0) as? [String: Any] ?? root
+        return root
     }
 
-    static func svgNode(_ node: Report.GoalNode) -> GoalTreeSVG.Node {
-        GoalTreeSVG.Node(title: node.goal.title, link: node.goal.link, progress: node.progress, health: node.health,
-                         children: node.children.map(svgNode))
+    static func svgNode(_ node: Report.GoalNode, documents: [String: Report.Item]) -> GoalTreeSVG.Node {
+        GoalTreeSVG.Node(title: documents[node.goal]?.title ?? node.goal, link: documents[node.goal]?.link, progress: node.progress,
+                         health: node.health, children: node.children.map { svgNode($0, documents: documents) })
     }
 }

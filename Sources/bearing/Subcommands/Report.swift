@@ -21,9 +21,16 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"))
     var horizon: String?
 
+    @Option(help: ArgumentHelp("Show at most N entries of each list in md and html, then \"and M more\" (0: all; json always has all).", valueName: "n"))
+    var limit: Int = 25
+
     func run() async throws {
         let result = try await kb.load()
         let knowledgeBase = result.knowledgeBase
+        if limit < 0 {
+            FileHandleOutput.standardError("error: --limit must be 0 (all) or more, got \(limit)\n")
+            throw ExitCode(2)
+        }
         if let horizon, !knowledgeBase.configuration.horizons.contains(horizon.lowercased()) {
             FileHandleOutput.standardError("error: unknown horizon '\(horizon)' (the horizons are \(knowledgeBase.configuration.horizons.joined(separator: ", ")))\n")
             throw ExitCode(2)
@@ -32,10 +39,10 @@ struct ReportCommand: AsyncParsableCommand {
         for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
         let options = ReportOptions(person: person, horizon: horizon,
                                     pathPrefix: RelativePath.from(folderOf: output, to: kb.directory))
-        let report = ReportBuilder(kb: knowledgeBase, analysis: AlignmentAnalysis(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today()),
-                                   diagnostics: result.diagnostics, options: options).build()
+        let analysis = AlignmentAnalysis(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let report = ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
         do {
-            try FileHandleOutput.write(try ReportRenderer(templates: templates).render(report, as: format.reportFormat), to: output)
+            try FileHandleOutput.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat), to: output)
         } catch let error as TemplateError {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)

@@ -52,7 +52,7 @@ import Testing
         #expect(analysis.staleItems == [.init(id: "still-uses-old", days: 78)])
         // The successor 0003 links 0002 and is not reported; the brief still naming 0002 is.
         #expect(analysis.retiredReferences == [.init(decision: "0002-old", status: "superseded", referrer: "still-uses-old", kind: .decisions)])
-        #expect(report.recent_decisions.map(\.id) == ["0001-via-brief", "0003-new"])
+        #expect(report.recent_decisions == ["0001-via-brief", "0003-new"])
         let ann = try #require(analysis.responsibilities["ann"])
         #expect(ann.owns == ["aligned", "g-q1"])
         #expect(ann.reviews == ["orphan"])
@@ -81,8 +81,8 @@ import Testing
         #expect(analysis.chains["in-cycle"] == [["a", "b"]])
         #expect(analysis.coverage.work == Coverage(covered: 0, total: 1))  // the chain never reaches a top-level goal
         #expect(analysis.coverage.goals == Coverage(covered: 2, total: 3))
-        #expect(report.goal_tree.map(\.goal.id) == ["top", "a"])
-        #expect(report.goal_tree[1].children.map(\.goal.id) == ["b"])
+        #expect(report.goal_tree.map(\.goal) == ["top", "a"])
+        #expect(report.goal_tree[1].children.map(\.goal) == ["b"])
     }
 
     @Test func emptyAndNotesOnlyKnowledgeBasesHaveNothingToCount() async throws {
@@ -111,6 +111,19 @@ import Testing
         let (quarter, _) = try await Self.report(Self.northwind, options: ReportOptions(horizon: "quarter"))
         #expect(!quarter.goal_tree.isEmpty)
         #expect(quarter.goal_tree.allSatisfy { $0.horizon == "quarter" })
+    }
+
+    @Test func longListsAreCutInMarkdownAndHTMLButNotInJSON() async throws {
+        let (report, _) = try await Self.fixture("coverage")
+        let renderer = ReportRenderer(listLimit: 1)
+        let markdown = try renderer.render(report, as: .md)
+        #expect(markdown.contains("  - owns: [Open an office in Lisbon](goals/g-idea.md), and 3 more\n"))   // bo owns 4
+        #expect(markdown.contains("- … and 1 more\n"))                                                        // recent decisions: 2
+        let html = try renderer.render(report, as: .html)
+        #expect(html.contains("<li class=\"more\">… and 1 more</li>"))
+        let json = try renderer.render(report, as: .json)
+        #expect(json == (try ReportRenderer().render(report, as: .json)))
+        #expect(report.people.first { $0.id == "bo" }?.owns.count == 4)
     }
 
     @Test func untrustedTextCannotRunAsScript() async throws {
