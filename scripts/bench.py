@@ -7,8 +7,8 @@ What it measures (method: ../shared/bench/README.md):
   B  .build/release/bearing check .bench/kb-<N> --today 2027-02-17
      -- stdout/stderr to /dev/null; exit 0 or 1 is fine, anything else is a failure
   C  .build/release/bearing report .bench/kb-<N> --today 2027-02-17 (Markdown to /dev/null)
-  D  the same with --format html
-After one warm-up of each, A, B, C and D are run in turn R times. Each run's wall time
+  D  the same with --format html, E with --format json (the whole analysis, nothing left out)
+After one warm-up of each, A to E are run in turn R times. Each run's wall time
 (perf_counter around spawn..reap) and peak RSS (ru_maxrss from os.wait4, KB) are recorded,
 and a Markdown table of medians/min/max plus the ratios median(B)/median(A) and
 median(C)/median(B) (the report's analysis must add under 20% to check) is printed.
@@ -88,6 +88,7 @@ def main():
     kb = str(corpus.relative_to(ROOT))
     cmds["bearing report (md)"] = ([str(BEARING), "report", kb, "--today", TODAY], ROOT, (0,))
     cmds["bearing report --format html"] = ([str(BEARING), "report", kb, "--today", TODAY, "--format", "html"], ROOT, (0,))
+    cmds["bearing report --format json"] = ([str(BEARING), "report", kb, "--today", TODAY, "--format", "json"], ROOT, (0,))
 
     # 3. One warm-up each, then alternate A and B in the same loop.
     results = {label: [] for label in cmds}
@@ -114,7 +115,7 @@ def main():
     check = med["bearing check"]
     if "cmark-gfm (all files, 1 process)" in med:
         print(f"\nratio median(bearing check) / median(cmark-gfm) = {check / med['cmark-gfm (all files, 1 process)']:.2f}x (target <= 1.0x)")
-    for label in ("bearing report (md)", "bearing report --format html"):
+    for label in ("bearing report (md)", "bearing report --format html", "bearing report --format json"):
         print(f"ratio median({label}) / median(bearing check) = {med[label] / check:.2f}x (target < 1.20x)")
     return 0
 

@@ -44,38 +44,85 @@ public struct AlignmentAnalysis: Sendable {
     /// Person or team id → what they are named in. Every id of people.yml, plus every id documents name.
     public let responsibilities: [String: Responsibilities]
 
+    /// Computes everything in turn. `make` gives the same value with independent parts side by side.
     public init(_ kb: KnowledgeBase, diagnostics: [Diagnostic], today: Day) {
-        self.today = today
+        self.init(kb, diagnostics: diagnostics, today: today, structure: Structure(kb), progress: kb.goalProgressTable(),
+                  lists: Lists(kb, today: today), responsibilities: Self.responsibilities(kb, today: today))
+    }
+
+    /// The same value as `init`, its independent parts computed side by side.
+    public static func make(_ kb: KnowledgeBase, diagnostics: [Diagnostic], today: Day) async -> AlignmentAnalysis {
+        async let structure = Structure(kb)
+        async let progress = kb.goalProgressTable()
+        async let lists = Lists(kb, today: today)
+        async let responsibilities = Self.responsibilities(kb, today: today)
+        return await AlignmentAnalysis(kb, diagnostics: diagnostics, today: today, structure: structure, progress: progress,
+                                       lists: lists, responsibilities: responsibilities)
+    }
+
+    /// Chains and the work under each goal.
+    struct Structure: Sendable {
         var chains: [String: [[String]]] = [:]
         var directWork: [String: [String]] = [:]
         var workUnder: [String: [String]] = [:]
-        var ancestors: [String: [String]] = [:]
-        for document in kb.documents where document.type != .note {
-            let documentChains: [[String]]
-            if document.type == .goal {
-                documentChains = [ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)]
-            } else {
-                documentChains = kb.servedGoalIDs(document).map { goal in
-                    if let known = ancestors[goal] { return [goal] + known }
-                    let chain = kb.ancestors(ofGoal: goal)
-                    ancestors[goal] = chain
-                    return [goal] + chain
+
+        init(_ kb: KnowledgeBase) {
+            var ancestors: [String: [String]] = [:]
+            for document in kb.documents where document.type != .note {
+                let documentChains: [[String]]
+                if document.type == .goal {
+                    documentChains = [ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)]
+                } else {
+                    documentChains = kb.servedGoalIDs(document).map { goal in
+                        if let known = ancestors[goal] { return [goal] + known }
+                        let chain = kb.ancestors(ofGoal: goal)
+                        ancestors[goal] = chain
+                        return [goal] + chain
+                    }
                 }
-            }
-            chains[document.id] = documentChains
-            guard document.type != .goal else { continue }
-            for chain in documentChains { directWork[chain[0], default: []].append(document.id) }
-            if !kb.isFinished(document) {
-                var served = Set<String>()
-                for chain in documentChains {
-                    for goal in chain where served.insert(goal).inserted { workUnder[goal, default: []].append(document.id) }
+                chains[document.id] = documentChains
+                guard document.type != .goal else { continue }
+                for chain in documentChains { directWork[chain[0], default: []].append(document.id) }
+                if !kb.isFinished(document) {
+                    var served = Set<String>()
+                    for chain in documentChains {
+                        for goal in chain where served.insert(goal).inserted { workUnder[goal, default: []].append(document.id) }
+                    }
                 }
             }
         }
+    }
+
+    /// The lists that need only the documents and today.
+    struct Lists: Sendable {
+        var overdueReviews: [Late]
+        var pendingDecisions: [Late]
+        var staleItems: [Late]
+        var retiredReferences: [RetiredReference]
+
+        init(_ kb: KnowledgeBase, today: Day) {
+            overdueReviews = AlignmentAnalysis.late(kb.documents(ofType: .brief)) { kb.overdueReviewDays($0, today: today) }
+            pendingDecisions = AlignmentAnalysis.late(kb.documents(ofType: .decision)) { kb.pendingDays($0, today: today) }
+            staleItems = AlignmentAnalysis.late(kb.documents) { kb.staleDays($0, today: today) }
+            retiredReferences = AlignmentAnalysis.retiredReferences(kb)
+        }
+    }
+
+    private init(_ kb: KnowledgeBase, diagnostics: [Diagnostic], today: Day, structure: Structure, progress: [String: GoalProgress],
+                 lists: Lists, responsibilities: [String: Responsibilities]) {
+        self.today = today
+        let chains = structure.chains
+        let workUnder = structure.workUnder
         self.chains = chains
-        self.directWork = directWork
+        self.directWork = structure.directWork
         self.workUnder = workUnder
-        self.progress = kb.goalProgressTable()
+        self.progress = progress
+        self.responsibilities = responsibilities
+        overdueReviews = lists.overdueReviews
+        pendingDecisions = lists.pendingDecisions
+        staleItems = lists.staleItems
+        retiredReferences = lists.retiredReferences
+        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }
 
         let horizons = kb.configuration.horizons
         var coverage = AlignmentCoverage()
@@ -122,21 +169,15 @@ public struct AlignmentAnalysis: Sendable {
             let indices = served.compactMap(kb.index(of:))
             return !indices.isEmpty && indices.allSatisfy { kb.isFinished(kb.documents[$0]) }
         }.map(\.id)
-        overdueReviews = Self.late(kb.documents(ofType: .brief)) { kb.overdueReviewDays($0, today: today) }
-        pendingDecisions = Self.late(kb.documents(ofType: .decision)) { kb.pendingDays($0, today: today) }
-        staleItems = Self.late(kb.documents) { kb.staleDays($0, today: today) }
-        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }
-        retiredReferences = Self.retiredReferences(kb)
-        responsibilities = Self.responsibilities(kb, today: today)
     }
 
     /// Items with their days, most days first, then by id.
-    private static func late(_ documents: [Document], days: (Document) -> Int?) -> [Late] {
+    static func late(_ documents: [Document], days: (Document) -> Int?) -> [Late] {
         documents.compactMap { document in days(document).map { Late(id: document.id, days: $0) } }
             .sorted { ($1.days, $0.id) < ($0.days, $1.id) }
     }
 
-    private static func retiredReferences(_ kb: KnowledgeBase) -> [RetiredReference] {
+    static func retiredReferences(_ kb: KnowledgeBase) -> [RetiredReference] {
         var result: [RetiredReference] = []
         for document in kb.documents where !kb.isFinished(document) {
             for reference in document.references where reference.kind == .decisions || reference.kind == .links {

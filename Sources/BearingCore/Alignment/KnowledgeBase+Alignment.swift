@@ -1,10 +1,5 @@
 extension KnowledgeBase {
-    /// The goals a piece of work serves: its `goals`, plus for a decision the goals of its `briefs`.
-    public func servedGoals(_ document: Document) -> [Document] {
-        servedGoalIDs(document).compactMap { self.document($0) }
-    }
-
-    /// The ids of the goals a piece of work serves, without copying the goal documents.
+    /// The ids of the goals a piece of work serves: its `goals`, plus for a decision the goals of its `briefs`.
     public func servedGoalIDs(_ document: Document) -> [String] {
         var ids = document.targets(.goals)
         if document.type == .decision {
@@ -17,5 +12,23 @@ extension KnowledgeBase {
             guard seen.insert(id).inserted, let i = index(of: id) else { return false }
             return documents[i].type == .goal
         }
+    }
+
+    /// A goal's ancestors through `parent`, nearest first. Stops before a goal already met (a cycle,
+    /// reported by `goal-cycle`) and at an unresolved parent.
+    public func ancestors(ofGoal id: String) -> [String] {
+        var chain: [String] = []
+        var seen: Set<String> = [id]
+        var current = index(of: id).flatMap { documents[$0].goal?.parent }
+        while let parent = current, seen.insert(parent).inserted, let i = index(of: parent), documents[i].type == .goal {
+            chain.append(documents[i].id)
+            current = documents[i].goal?.parent
+        }
+        return chain
+    }
+
+    /// A top-level goal: a goal without a (resolved) parent.
+    public func isTopLevel(_ goal: Document) -> Bool {
+        goal.type == .goal && goal.goal?.parent == nil
     }
 }

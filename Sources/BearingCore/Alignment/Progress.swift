@@ -13,13 +13,9 @@ public struct GoalProgress: Sendable, Hashable {
 }
 
 extension KnowledgeBase {
-    /// A goal's progress 0…1: explicit `progress`; else the mean of its key results' progress;
-    /// else the mean of its children's; else nil. Key results and children whose progress is
-    /// unknown are left out of the means. A goal met again in its own ancestry (a cycle) is unknown.
-    public func progress(of goal: Document) -> Double? {
-        goalProgress(of: goal).value
-    }
-
+    /// A goal's progress 0…1 with its source: explicit `progress`; else the mean of its key results'
+    /// progress; else the mean of its children's; else unknown. Key results and children whose
+    /// progress is unknown are left out of the means; a goal met again in its own ancestry (a cycle) is unknown.
     public func goalProgress(of goal: Document) -> GoalProgress {
         guard let index = index(of: goal.id) else { return GoalProgress(value: nil, source: .unknown) }
         var memo: [Int: GoalProgress] = [:]

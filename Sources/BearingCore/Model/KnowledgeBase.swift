@@ -46,7 +46,8 @@ public struct KnowledgeBase: Sendable {
 
     /// The position in `documents` of the document with this id (case-insensitive).
     public func index(of id: String) -> Int? {
-        index[id.lowercased()]
+        // Keys are lowercased; most ids already are, so try the id as given before lowercasing it.
+        index[id] ?? index[id.lowercased()]
     }
 
     public func documents(ofType type: DocumentType) -> [Document] {

@@ -94,30 +94,30 @@ public struct QueryEvaluator: Sendable {
         }
     }
 
-    /// One value against a literal. A literal that cannot be read as the value's kind matches nothing.
+    /// One value against a literal. A literal that cannot be read as the value's kind (a word
+    /// against a number, a date against text) is unequal to it and neither less nor greater.
     private func compare(_ value: QueryValue, _ op: Query.Operator, _ literal: Query.Literal) -> Bool {
-        let sign: Int?
+        let sign: Int
         switch value {
-        case .list: return false
+        case .list: return false  // lists are compared element by element by the caller
         case .number(let number):
-            guard case .text(let text) = literal, let other = Self.number(text) else { return false }
+            guard case .text(let text) = literal, let other = Self.number(text) else { return op == .notEqual }
             sign = number == other ? 0 : number < other ? -1 : 1
         case .date(let day):
-            guard let other = self.day(literal) else { return false }
+            guard let other = self.day(literal) else { return op == .notEqual }
             sign = day == other ? 0 : day < other ? -1 : 1
         case .reference(let id):
-            guard case .text(let text) = literal else { return false }
-            sign = Self.textOrder(id, kb.document(text)?.id ?? text)
+            guard case .text(let text) = literal else { return op == .notEqual }
+            sign = Self.textOrder(id, kb.index(of: text).map { kb.documents[$0].id } ?? text)
         case .text(let text):
             if let day = Day.parse(text), text.count == 10, let other = self.day(literal) {
                 sign = day == other ? 0 : day < other ? -1 : 1
             } else {
-                guard case .text(let other) = literal else { return false }
+                guard case .text(let other) = literal else { return op == .notEqual }
                 if op == .contains { return text.lowercased().contains(other.lowercased()) }
                 sign = Self.textOrder(text, other)
             }
         }
-        guard let sign else { return false }
         switch op {
         case .equal, .contains: return sign == 0
         case .notEqual: return sign != 0

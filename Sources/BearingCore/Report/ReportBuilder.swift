@@ -23,11 +23,19 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    public func build() -> Report {
-        var report = Report(title: kb.configuration.title ?? "Knowledge base", today: analysis.today,
-                            person: options.person, horizon: options.horizon?.lowercased(),
-                            summary: summary(), goal_tree: goalTree(), orphans: orphans(), attention: attention(),
-                            people: people(), recent_decisions: recentDecisions(), views: views(), documents: [:])
+    /// The report; its sections are built side by side.
+    public func build() async -> Report {
+        async let summary = summary()
+        async let goalTree = goalTree()
+        async let orphans = orphans()
+        async let attention = attention()
+        async let people = people()
+        async let recent = recentDecisions()
+        async let views = views()
+        var report = await Report(title: kb.configuration.title ?? "Knowledge base", today: analysis.today,
+                                  person: options.person, horizon: options.horizon?.lowercased(),
+                                  summary: summary, goal_tree: goalTree, orphans: orphans, attention: attention,
+                                  people: people, recent_decisions: recent, views: views, documents: [:])
         report.documents = Dictionary(uniqueKeysWithValues: Self.namedIDs(report).compactMap { id in
             kb.index(of: id).map { (id, item(kb.documents[$0])) }
         })
@@ -130,10 +138,20 @@ public struct ReportBuilder: Sendable {
         }
         var visited = Set<String>()
         var tree = roots.sorted { (rank($0), $0.id) < (rank($1), $1.id) }.compactMap { node($0, visited: &visited) }
-        // Goals in a parent cycle have no root above them: each cycle starts at its first goal by id.
+        // Goals in a parent cycle have no root above them: each cycle starts at its first member by id,
+        // and the goals below it follow as its children.
         if options.horizon == nil {
             for goal in active where !visited.contains(goal.id) {
-                if let cycle = node(goal, visited: &visited) { tree.append(cycle) }
+                var path: [String] = []
+                var current: String? = goal.id
+                while let id = current, !path.contains(id) {
+                    path.append(id)
+                    current = kb.index(of: id).flatMap { kb.documents[$0].goal?.parent }
+                }
+                guard let repeated = current, let start = path.firstIndex(of: repeated),
+                      let first = path[start...].min(), let index = kb.index(of: first),
+                      let cycle = node(kb.documents[index], visited: &visited) else { continue }
+                tree.append(cycle)
             }
         }
         return tree

@@ -1,5 +1,7 @@
+import Foundation
+
 /// The report's three forms, all from the same view model: JSON as is, Markdown and HTML through
-/// the templates `report/report.md.mustache` and `report/report.html.mustache`.
+/// the templates under `report/` (a layout and one template per section).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case md, html, json
 }
@@ -31,23 +33,38 @@ public struct ReportRenderer: Sendable {
     public func render(_ report: Report, as format: ReportFormat) throws -> String {
         switch format {
         case .json: return JSONWriter.pretty(try TreeEncoder.encode(report))
-        case .md: return try render(report, template: "report/report.md", extra: [:])
+        case .md: return try render(report, format: .md, extra: [:])
         case .html:
             let svg = GoalTreeSVG.render(report.goal_tree.map { Self.svgNode($0, documents: report.documents) },
                                          label: "Active goals and their progress")
-            return try render(report, template: "report/report.html",
+            return try render(report, format: .html,
                               extra: ["css": templates.files["report/report.css"] ?? "", "goal_tree_svg": svg])
         }
     }
 
-    private func render(_ report: Report, template: String, extra: [String: Any]) throws -> String {
+    /// The report's sections in order; each is a template `report/<name>.<format>`.
+    public static let sections = ["summary", "goals", "orphans", "attention", "people", "decisions", "views"]
+
+    /// Renders the sections side by side (they are independent), then the layout `report/report.<format>`,
+    /// which receives each as `section.<name>` and all of them, in order, as `sections`.
+    private func render(_ report: Report, format: ReportFormat, extra: [String: Any]) throws -> String {
         let library = try templates.library()
-        guard library.getTemplate(named: template) != nil else {
-            throw TemplateError(path: template + ".mustache", message: "template not found")
+        let layout = "report/report.\(format.rawValue)"
+        let names = [layout] + Self.sections.map { "report/\($0).\(format.rawValue)" }
+        if let missing = names.first(where: { library.getTemplate(named: $0) == nil }) {
+            throw TemplateError(path: missing + ".mustache", message: "template not found")
         }
         var context = try Self.context(report, listLimit: listLimit)
         for (key, value) in extra { context[key] = value }
-        return library.render(context, withTemplate: template) ?? ""
+        let rendered = RenderedSections(count: Self.sections.count)
+        let shared = ReadOnly(context)
+        DispatchQueue.concurrentPerform(iterations: Self.sections.count) { i in
+            rendered.set(i, library.render(shared.value, withTemplate: names[i + 1]) ?? "")
+        }
+        let texts = rendered.texts.map { $0.trimmingTrailingNewlines() }
+        context["section"] = Dictionary(uniqueKeysWithValues: zip(Self.sections, texts))
+        context["sections"] = texts.filter { !$0.isEmpty }.joined(separator: format == .md ? "\n\n" : "\n")
+        return library.render(context, withTemplate: layout) ?? ""
     }
 
     /// The view model as plain dictionaries and arrays, keyed by the JSON names.
@@ -56,9 +73,18 @@ public struct ReportRenderer: Sendable {
     /// spaces a level, for nested Markdown lists) and `depth`; each list of documents gets
     /// `<name>_total`, and when it is cut to `listLimit`, `<name>_more` (how many are left out).
     static func context(_ report: Report, listLimit: Int? = nil) throws -> [String: Any] {
-        guard var root = try TreeEncoder.encode(report).templateValue as? [String: Any] else { return [:] }
-        let documents = root["documents"] as? [String: Any] ?? [:]
-        func describe(_ id: Any) -> Any { (id as? String).flatMap { documents[$0] } ?? [String: Any]() }
+        // Descriptions are made only for the documents the (cut) lists show.
+        var lists = report
+        lists.documents = [:]
+        guard var root = try TreeEncoder.encode(lists).templateValue as? [String: Any] else { return [:] }
+        var described: [String: Any] = [:]
+        func describe(_ id: Any) -> Any {
+            guard let id = id as? String, let item = report.documents[id] else { return [String: Any]() }
+            if let known = described[id] { return known }
+            let description = (try? TreeEncoder.encode(item).templateValue) ?? [String: Any]()
+            described[id] = description
+            return description
+        }
         func late(_ entry: Any) -> Any {
             guard let entry = entry as? [String: Any], var description = describe(entry["id"] ?? "") as? [String: Any] else { return entry }
             description["days"] = entry["days"]
@@ -99,5 +125,32 @@ public struct ReportRenderer: Sendable {
     static func svgNode(_ node: Report.GoalNode, documents: [String: Report.Item]) -> GoalTreeSVG.Node {
         GoalTreeSVG.Node(title: documents[node.goal]?.title ?? node.goal, link: documents[node.goal]?.link, progress: node.progress,
                          health: node.health, children: node.children.map { svgNode($0, documents: documents) })
+    }
+}
+
+/// A template context shared by concurrent renderers: plain values (dictionaries, arrays, strings,
+/// numbers), never mutated while they read it.
+private struct ReadOnly: @unchecked Sendable {
+    let value: [String: Any]
+    init(_ value: [String: Any]) { self.value = value }
+}
+
+/// Results written by concurrent renderers, one slot each.
+private final class RenderedSections: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [String]
+
+    init(count: Int) { slots = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) { lock.withLock { slots[index] = text } }
+
+    var texts: [String] { lock.withLock { slots } }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == "\n" { end = index(before: end) }
+        return String(self[..<end])
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BearingCore
+import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,8 +40,8 @@ struct ReportCommand: AsyncParsableCommand {
         for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
         let options = ReportOptions(person: person, horizon: horizon,
                                     pathPrefix: RelativePath.from(folderOf: output, to: kb.directory))
-        let analysis = AlignmentAnalysis(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
-        let report = ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
+        let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let report = await ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
         do {
             try FileHandleOutput.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat), to: output)
         } catch let error as TemplateError {

@@ -74,6 +74,9 @@ import Testing
         ("all where type = note or type = decision and status = proposed", ["0002-use-y", "n"]),
         ("briefs where status = draft or (status = in-review and owner = maria)", ["beta", "gamma"]),
         ("briefs where budget = lots", []),                                 // a word that is not a number matches no number
+        ("briefs where budget != lots", ["alpha", "beta", "gamma"]),        // … and is unequal to every one
+        ("briefs where review_by != soon", ["alpha", "beta", "gamma"]),
+        ("briefs where budget > lots", []),
         ("briefs where tags contains pric", []),                            // on a list, contains means "has this element"
         ("all where serves contains g-y", []),
         ("briefs where owner contains ari", ["beta"]),                      // on text, a substring
