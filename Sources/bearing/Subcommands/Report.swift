@@ -22,8 +22,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"))
     var horizon: String?
 
-    @Option(help: ArgumentHelp("Show at most N entries of each list in md and html, then \"and M more\" (0: all; json always has all).", valueName: "n"))
-    var limit: Int = 25
+    @Option(help: ArgumentHelp("Show at most N entries of each list in md and html (default 10), then \"and M more\"; 0 shows all; json always has all.", valueName: "n"))
+    var limit: Int = 10
 
     func run() async throws {
         let result = try await kb.load()
