@@ -11,13 +11,12 @@ struct Export: AsyncParsableCommand {
     @Option(help: "Output format (only json).")
     var format: ExportFormat = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     func run() async throws {
         let result = try await kb.load()
         let root = KnowledgeBaseExport.make(result.knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
-        try FileHandleOutput.write(try KnowledgeBaseExport.json(root), to: output)
+        try output.write(try KnowledgeBaseExport.json(root))
     }
 }
 

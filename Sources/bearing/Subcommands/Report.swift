@@ -1,6 +1,5 @@
 import ArgumentParser
 import BearingCore
-import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Output format: md (for chat and email), html (one self-contained file) or json.")
     var format: ReportFormatOption = .md
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     @Option(help: ArgumentHelp("Show one person's (or team's) view: what names them or their teams.", valueName: "id"))
     var person: String?
@@ -22,7 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"))
     var horizon: String?
 
-    @Option(help: ArgumentHelp("Show at most N entries of each list in md and html (default 10), then \"and M more\"; 0 shows all; json always has all.", valueName: "n"))
+    @Option(help: ArgumentHelp("Show at most N entries of each list in md and html, then \"and M more\"; 0 shows all; json always has all.", valueName: "n"))
     var limit: Int = 10
 
     func run() async throws {
@@ -39,11 +37,11 @@ struct ReportCommand: AsyncParsableCommand {
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
         for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
         let options = ReportOptions(person: person, horizon: horizon,
-                                    pathPrefix: RelativePath.from(folderOf: output, to: kb.directory))
+                                    pathPrefix: RelativePath.from(folderOf: output.file, to: kb.directory))
         let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
         let report = await ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
         do {
-            try FileHandleOutput.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat), to: output)
+            try output.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat))
         } catch let error as TemplateError {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
