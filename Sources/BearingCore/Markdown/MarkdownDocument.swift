@@ -60,4 +60,7 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
     public var literal: String
     /// Line of the opening fence.
     public var line: Int
+    /// Column of the opening fence; the literal's lines start at this column too (cmark removes
+    /// the indentation of the fence and of enclosing list items from them).
+    public var column: Int = 1
 }

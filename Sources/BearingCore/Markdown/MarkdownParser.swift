@@ -107,7 +107,8 @@ private struct TreeWalker {
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            document.codeBlocks.append(MarkdownCodeBlock(info: info.trimmingSpaces(), literal: literal, line: line))
+            document.codeBlocks.append(MarkdownCodeBlock(info: info.trimmingSpaces(), literal: literal, line: line,
+                                                         column: Int(cmark_node_get_start_column(node))))
         case CMARK_NODE_HTML_BLOCK:
             if !unsafeHTML { rawHTMLNodes.append(node) }
         default:

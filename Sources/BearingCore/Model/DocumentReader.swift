@@ -67,15 +67,14 @@ struct DocumentReader {
 
     /// Parses the ```` ```bearing ```` blocks; a malformed query is an error at its line and column.
     private func readQueries(_ blocks: [MarkdownCodeBlock], into document: inout Document, reader: inout FieldReader) {
-        for block in blocks where block.info.split(separator: " ").first == "bearing" {
-            let start = SourceLocation(path: document.path, line: block.line + 1, column: 1)
+        for block in blocks where block.info.split(separator: " ").first?.lowercased() == "bearing" {
+            let start = SourceLocation(path: document.path, line: block.line + 1, column: block.column)
             switch QueryParser.parse(block.literal) {
             case .success(let query):
                 document.queries.append(QueryBlock(text: block.literal, location: start, query: query))
             case .failure(let error):
                 document.queries.append(QueryBlock(text: block.literal, location: start, query: nil))
-                reader.report(Diagnostic(.error, .query, "query: \(error.message)",
-                                         at: SourceLocation(path: document.path, line: block.line + error.line, column: error.column)))
+                reader.report(Diagnostic(.error, .query, "query: \(error.message)", at: start.offset(by: error)))
             }
         }
     }

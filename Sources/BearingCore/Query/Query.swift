@@ -58,26 +58,33 @@ public struct Query: Sendable, Hashable {
     /// The columns shown: `show` fields, or title, status and owner.
     public var columns: [String] { fields.isEmpty ? ["title", "status", "owner"] : fields }
 
-    /// Every field the query names, with where it was named (for the unknown-field check).
-    public var namedFields: [String] {
-        var names = fields + sort.map(\.field)
-        func collect(_ condition: Condition) {
-            switch condition {
-            case .compare(let field, _, _), .exists(let field): names.append(field)
-            case .not(let inner): collect(inner)
-            case .and(let a, let b), .or(let a, let b): collect(a); collect(b)
-            }
-        }
-        if let condition { collect(condition) }
-        return names
+    /// Every field name as written, with its line and column in the query text (for the
+    /// unknown-field check), in the order written.
+    public var fieldUses: [FieldUse] = []
+
+    public struct FieldUse: Sendable, Hashable {
+        public var name: String
+        public var line: Int
+        public var column: Int
     }
 }
 
 /// A ```` ```bearing ```` block of a document: its text, where it starts, and what it parsed to.
 public struct QueryBlock: Sendable, Hashable {
     public var text: String
-    /// The first line of the query (the line after the opening fence).
+    /// Where the query text starts: the line after the opening fence, at the fence's column.
     public var location: SourceLocation
     /// Nil when the text does not parse (the error is a diagnostic of the document).
     public var query: Query?
+}
+
+extension SourceLocation {
+    /// The place of a 1-based line and column of a query block's text, this being where the text starts.
+    func offset(by position: (line: Int, column: Int)) -> SourceLocation {
+        SourceLocation(path: path, line: line + position.line - 1, column: column + position.column - 1)
+    }
+
+    func offset(by error: QueryError) -> SourceLocation {
+        offset(by: (error.line, error.column))
+    }
 }

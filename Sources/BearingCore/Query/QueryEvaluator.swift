@@ -169,10 +169,11 @@ public struct QueryEvaluator: Sendable {
         }
     }
 
-    /// A cell: progress as a percentage; `title` and references linked to their documents.
+    /// A cell: progress as a percentage; `title` and `id` linked to the document, references to theirs (by title).
     private func cell(_ field: String, of document: Document) -> [QueryResult.Part] {
         let normalized = QueryField.normalized(field)
         if normalized == "title" { return [QueryResult.Part(text: document.title, target: document.id)] }
+        if normalized == "id" { return [QueryResult.Part(text: document.id, target: document.id)] }
         guard let value = value(field, of: document) else { return [] }
         if normalized == "progress", case .number(let progress) = value {
             return [QueryResult.Part(text: Percent.format(progress), target: nil)]

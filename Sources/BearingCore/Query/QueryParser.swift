@@ -27,6 +27,7 @@ public enum QueryParser {
         let tokens: [QueryToken]
         let end: (line: Int, column: Int)
         var position = 0
+        var fieldUses: [Query.FieldUse] = []
 
         var current: QueryToken? { position < tokens.count ? tokens[position] : nil }
 
@@ -84,6 +85,7 @@ public enum QueryParser {
                 default: query.layout = try layout()
                 }
             }
+            query.fieldUses = fieldUses
             return query
         }
 
@@ -157,6 +159,7 @@ public enum QueryParser {
                 throw error("expected a field name, found \(describe(current))")
             }
             position += 1
+            fieldUses.append(Query.FieldUse(name: token.text, line: token.line, column: token.column))
             return token.text
         }
 

@@ -116,6 +116,8 @@ import Testing
         #expect(q1.cells[2] == [QueryResult.Part(text: "40%", target: nil)])
         #expect(q1.cells[3] == [QueryResult.Part(text: "li", target: nil)])
         #expect(q1.cells[4] == [])
+        let ids = try await Self.evaluate("goals where status = active show id")
+        #expect(ids.rows.first?.cells == [[QueryResult.Part(text: "g-q1", target: "g-q1")]])
     }
 
     @Test func rendersTableListAndCountInMarkdownAndHTML() async throws {

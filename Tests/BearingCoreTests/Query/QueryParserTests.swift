@@ -71,9 +71,11 @@ import Testing
         #expect(query.condition == .compare(field: "status", op: .notEqual, value: .text("done")))
     }
 
-    @Test func namedFieldsListEveryFieldUsed() throws {
-        let query = try parse("briefs where a = 1 and not (b contains x or c) sort d show e, f")
-        #expect(Set(query.namedFields) == ["a", "b", "c", "d", "e", "f"])
+    @Test func fieldUsesListEveryFieldWhereWritten() throws {
+        let query = try parse("briefs where a = 1 and not (b contains x or c)\n  sort d show e, f")
+        #expect(query.fieldUses.map(\.name) == ["a", "b", "c", "d", "e", "f"])
+        #expect(query.fieldUses.map(\.line) == [1, 1, 1, 2, 2, 2])
+        #expect(query.fieldUses.map(\.column) == [14, 29, 45, 8, 15, 18])
         #expect(try parse("goals").columns == ["title", "status", "owner"])
     }
 

@@ -14,10 +14,11 @@ struct QueryFieldRule: Rule {
             for block in document.queries {
                 guard let query = block.query else { continue }
                 var reported = Set<String>()
-                for field in query.namedFields where !QueryField.knownSet.contains(QueryField.normalized(field))
-                    && !written.contains(field.lowercased()) && reported.insert(field).inserted {
-                    diagnostics.append(diagnostic("query names the field '\(field)', which no document has", at: block.location,
-                                                  hint: Suggestion.didYouMean(QueryField.normalized(field), among: candidates)))
+                for use in query.fieldUses where !QueryField.knownSet.contains(QueryField.normalized(use.name))
+                    && !written.contains(use.name.lowercased()) && reported.insert(use.name).inserted {
+                    diagnostics.append(diagnostic("query names the field '\(use.name)', which no document has",
+                                                  at: block.location.offset(by: (use.line, use.column)),
+                                                  hint: Suggestion.didYouMean(QueryField.normalized(use.name), among: candidates)))
                 }
             }
         }
