@@ -108,7 +108,7 @@ public struct QueryEvaluator: Sendable {
             sign = day == other ? 0 : day < other ? -1 : 1
         case .reference(let id):
             guard case .text(let text) = literal else { return op == .notEqual }
-            sign = Self.textOrder(id, kb.index(of: text).map { kb.documents[$0].id } ?? text)
+            sign = Self.textOrder(id, resolve(text))
         case .text(let text):
             if let day = Day.parse(text), text.count == 10, let other = self.day(literal) {
                 sign = day == other ? 0 : day < other ? -1 : 1
@@ -126,6 +126,17 @@ public struct QueryEvaluator: Sendable {
         case .greater: return sign > 0
         case .greaterOrEqual: return sign >= 0
         }
+    }
+
+    /// A value written for a reference: the id of the document it names (by id, or `ADR-0005` by
+    /// decision number), else the text itself.
+    private func resolve(_ text: String) -> String {
+        if let index = kb.index(of: text) { return kb.documents[index].id }
+        if let number = ReferenceResolver.adrNumber(text.lowercased()) {
+            let decisions = kb.documents(ofType: .decision).filter { $0.number == number }
+            if decisions.count == 1 { return decisions[0].id }
+        }
+        return text
     }
 
     private func day(_ literal: Query.Literal) -> Day? {

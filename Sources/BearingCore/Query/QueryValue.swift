@@ -33,8 +33,13 @@ enum QueryField {
     /// The fields whose values are document ids.
     static let references: Set<String> = ["parent", "goals", "briefs", "decisions", "supersedes", "superseded_by", "links", "serves", "id"]
 
+    /// Computed fields that are not front matter fields of the SPEC: a document's own front matter
+    /// key of the same name wins over them, so adding one never changes what an old query meant.
+    static let computedOnly: Set<String> = ["path", "number", "backlinks", "serves", "team", "finished", "active", "label", "key_results"]
+
     static func value(_ name: String, of document: Document, in kb: KnowledgeBase, analysis: AlignmentAnalysis) -> QueryValue? {
         let field = normalized(name)
+        if computedOnly.contains(field), let own = frontMatter(name, of: document) { return own }
         func text(_ value: String?) -> QueryValue? { value.map(QueryValue.text) }
         func day(_ value: Day?) -> QueryValue? { value.map(QueryValue.date) }
         func list(_ values: [String], references: Bool = false) -> QueryValue? {
@@ -78,9 +83,14 @@ enum QueryField {
         case "label": return document.label.map(QueryValue.text)
         case "serves": return list(Array(Set((analysis.chains[document.id] ?? []).joined())).sorted(), references: true)
         default:
-            let pair = document.fields.first { $0.key == name } ?? document.fields.first { $0.key.lowercased() == name.lowercased() }
-            return pair.flatMap { frontMatterValue($0.value) }
+            return frontMatter(name, of: document)
         }
+    }
+
+    /// A front matter key as written, else one that differs only in case or in `-` for `_`.
+    static func frontMatter(_ name: String, of document: Document) -> QueryValue? {
+        let pair = document.fields.first { $0.key == name } ?? document.fields.first { normalized($0.key) == normalized(name) }
+        return pair.flatMap { frontMatterValue($0.value) }
     }
 
     /// An unknown front matter field: a scalar, or a list of scalars. Mappings are not comparable.

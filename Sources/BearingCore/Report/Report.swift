@@ -3,6 +3,9 @@
 /// the JSON names, so templates use the same names. Lists name documents by id; `documents`
 /// describes each of them once (templates receive the descriptions in place of the ids).
 public struct Report: Sendable, Encodable {
+    public var format = "bearing-report"
+    /// Raised when a field changes meaning or goes away; new fields do not raise it.
+    public var version = 1
     public var title: String
     public var today: Day
     /// `--person`: the view of one person (and their teams).

@@ -86,6 +86,9 @@ import Testing
         ("goals where finished", ["g-old"]),
         ("all where active and type = goal", ["g-q1", "g-year"]),
         ("decisions where label = ADR-0002", ["0002-use-y"]),
+        ("all where links contains ADR-1 or briefs contains ADR-0001", []),
+        ("decisions where id = ADR-2", ["0002-use-y"]),                     // a decision named by its label
+        ("briefs where Customer = \"acme corp\"", ["alpha"]),              // front matter keys ignore case
     ])
     func conditions(query: String, expected: [String]) async throws {
         #expect(try await Self.ids(query) == expected, "\(query)")
@@ -138,6 +141,15 @@ import Testing
         #expect(renderer.html(count) == "<p class=\"query-count\"><strong>3</strong></p>\n")
         let none = try await Self.evaluate("briefs where owner = nobody")
         #expect(renderer.markdown(none) == "*No matching documents.*\n")
+    }
+
+    @Test func aFrontMatterKeyWinsOverAComputedFieldOfTheSameName() async throws {
+        var files = Self.files
+        files["notes/team.md"] = "---\nteam: sales\nrisk-level: high\n---\n# Team note\n"
+        let (kb, diagnostics) = await Fixtures.build(files)
+        let evaluator = QueryEvaluator(kb: kb, analysis: AlignmentAnalysis(kb, diagnostics: diagnostics, today: Fixtures.today))
+        #expect(evaluator.evaluate(try QueryParser.parse("notes where team = sales").get()).rows.map(\.id) == ["team"])
+        #expect(evaluator.evaluate(try QueryParser.parse("notes where risk_level = high").get()).rows.map(\.id) == ["team"])
     }
 
     @Test func teamsStandForTheirMembers() async throws {
