@@ -156,6 +156,7 @@ public struct Report: Sendable, Encodable {
         public var name: String
         /// `person`, `team`, or `unknown` for ids not in people.yml.
         public var kind: String
+        /// A person's teams (their `team:` and the teams listing them as members), joined by ", ".
         public var team: String?
         public var owns: [String]
         public var reviews: [String]

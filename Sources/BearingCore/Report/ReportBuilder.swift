@@ -212,14 +212,14 @@ public struct ReportBuilder: Sendable {
     // MARK: 5. People
 
     func people() -> [Report.PersonEntry] {
-        analysis.responsibilities.keys.sorted { $0.lowercased() < $1.lowercased() }.compactMap { id in
+        analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.compactMap { id in
             if let involved, !involved.contains(id.lowercased()) { return nil }
             let entry = analysis.responsibilities[id]!
             let person = kb.people.people[id.lowercased()]
             let team = kb.people.teams[id.lowercased()]
             guard !entry.isEmpty || person != nil || team != nil else { return nil }
             return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
-                                      team: person?.team, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
+                                      team: person == nil ? nil : kb.people.teams(of: id).joined(separator: ", ").nilIfEmpty, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
                                       consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue)
         }
     }

@@ -20,3 +20,8 @@ extension String {
         return String(s)
     }
 }
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
