@@ -1,5 +1,6 @@
 /// Draws a goal tree as an inline SVG outline: one row per goal, indented by depth, joined by
-/// connectors, with a progress bar (hatched when unknown). Drawn by our own code; no script.
+/// connectors, with a progress bar (an empty hatched track and "?" when unknown). Drawn by our own
+/// code; no script. Titles are cut to fit before the bar and clipped as well, for wide letters.
 public enum GoalTreeSVG {
     public struct Node: Sendable {
         public var title: String
@@ -21,6 +22,8 @@ public enum GoalTreeSVG {
     static let indent = 22
     static let width = 760
     static let barWidth = 120
+    /// A generous width of one character of the 13 px font, for cutting titles.
+    static let characterWidth = 8
 
     public static func render(_ roots: [Node], label: String = "Goal tree") -> String {
         var rows: [(depth: Int, node: Node, parentRow: Int?)] = []
@@ -34,6 +37,10 @@ public enum GoalTreeSVG {
         let height = rows.count * rowHeight + 8
         var svg = "<svg class=\"goal-tree\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" aria-label=\"\(Escape.html(label))\">\n"
         svg += "<title>\(Escape.html(label))</title>\n"
+        let barX = width - barWidth - 56
+        svg += "<defs><pattern id=\"goal-tree-unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            + "<line class=\"hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern>"
+            + "<clipPath id=\"goal-tree-titles\"><rect x=\"0\" y=\"0\" width=\"\(barX - 12)\" height=\"\(height)\"/></clipPath></defs>\n"
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 4
             let x = 8 + row.depth * indent
@@ -45,18 +52,18 @@ public enum GoalTreeSVG {
             }
             let health = row.node.health.map { " health-\(Escape.html($0))" } ?? ""
             svg += "<circle class=\"dot\(health)\" cx=\"\(x + 5)\" cy=\"\(middle)\" r=\"5\"/>\n"
-            let maxCharacters = max(12, (width - barWidth - 80 - x) / 7)
+            let maxCharacters = max(8, (barX - 12 - (x + 16)) / characterWidth)
             var title = row.node.title
             if title.count > maxCharacters { title = String(title.prefix(maxCharacters - 1)) + "…" }
-            let text = "<text x=\"\(x + 16)\" y=\"\(middle + 5)\">\(Escape.html(title))</text>"
+            let text = "<text x=\"\(x + 16)\" y=\"\(middle + 5)\" clip-path=\"url(#goal-tree-titles)\">\(Escape.html(title))</text>"
             if let link = row.node.link { svg += "<a href=\"\(Escape.html(link))\">\(text)</a>\n" } else { svg += text + "\n" }
-            let barX = width - barWidth - 56
             svg += "<rect class=\"track\" x=\"\(barX)\" y=\"\(middle - 5)\" width=\"\(barWidth)\" height=\"10\" rx=\"5\"/>\n"
             if let progress = row.node.progress {
                 let filled = Int((Double(barWidth) * progress).rounded())
-                if filled > 0 { svg += "<rect class=\"bar\" x=\"\(barX)\" y=\"\(middle - 5)\" width=\"\(filled)\" height=\"10\" rx=\"5\"/>\n" }
+                if filled > 0 { svg += "<rect class=\"fill\" x=\"\(barX)\" y=\"\(middle - 5)\" width=\"\(filled)\" height=\"10\" rx=\"5\"/>\n" }
                 svg += "<text class=\"pct\" x=\"\(width - 8)\" y=\"\(middle + 5)\" text-anchor=\"end\">\(Percent.format(progress))</text>\n"
             } else {
+                svg += "<rect x=\"\(barX)\" y=\"\(middle - 5)\" width=\"\(barWidth)\" height=\"10\" rx=\"5\" fill=\"url(#goal-tree-unknown)\"/>\n"
                 svg += "<text class=\"pct unknown\" x=\"\(width - 8)\" y=\"\(middle + 5)\" text-anchor=\"end\">?</text>\n"
             }
         }

@@ -81,7 +81,7 @@ public struct ReportRenderer: Sendable {
         func describe(_ id: Any) -> Any {
             guard let id = id as? String, let item = report.documents[id] else { return [String: Any]() }
             if let known = described[id] { return known }
-            let description = (try? TreeEncoder.encode(item).templateValue) ?? [String: Any]()
+            let description = Self.closingOptionals(Self.itemOptionals, in: (try? TreeEncoder.encode(item).templateValue) ?? [String: Any]())
             described[id] = description
             return description
         }
@@ -107,11 +107,14 @@ public struct ReportRenderer: Sendable {
                     else { object[key] = list.map { resolve($0, depth: depth) } }
                 } else if key == "goal_tree" || key == "children" {
                     object[key] = (child as? [Any] ?? []).map { node -> Any in
-                        guard var node = node as? [String: Any] else { return node }
+                        guard var node = Self.closingOptionals(Self.goalOptionals, in: node) as? [String: Any] else { return node }
+                        node["key_results"] = (node["key_results"] as? [Any] ?? []).map { Self.closingOptionals(Self.keyResultOptionals, in: $0) }
                         node["indent"] = String(repeating: "  ", count: key == "children" ? depth + 1 : 0)
                         node["depth"] = key == "children" ? depth + 1 : 0
                         return resolve(node, depth: key == "children" ? depth + 1 : 0)
                     }
+                } else if key == "people" {
+                    object[key] = (child as? [Any] ?? []).map { resolve(Self.closingOptionals(["team"], in: $0), depth: depth) }
                 } else if key != "documents" {
                     object[key] = resolve(child, depth: depth)
                 }
@@ -120,6 +123,19 @@ public struct ReportRenderer: Sendable {
         }
         root = resolve(root, depth: 0) as? [String: Any] ?? root
         return root
+    }
+
+    /// Optional fields that are absent from the JSON when they have no value. A template looks a
+    /// missing name up in the enclosing contexts (a goal without health would show its parent's),
+    /// so the context gives them as `false` instead: `{{#health}}…{{/health}}` is then skipped.
+    static let itemOptionals = ["owner", "label", "date", "chain"]
+    static let goalOptionals = ["horizon", "period", "health", "progress", "progress_percent"]
+    static let keyResultOptionals = ["current", "unit", "progress"]
+
+    static func closingOptionals(_ keys: [String], in value: Any) -> Any {
+        guard var object = value as? [String: Any] else { return value }
+        for key in keys where object[key] == nil { object[key] = false }
+        return object
     }
 
     static func svgNode(_ node: Report.GoalNode, documents: [String: Report.Item]) -> GoalTreeSVG.Node {
