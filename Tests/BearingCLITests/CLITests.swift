@@ -119,8 +119,11 @@ import Testing
         let written = try String(contentsOfFile: file, encoding: .utf8)
         #expect(written.hasPrefix("<!doctype html>"))
         #expect(!written.contains("<script"))
-        let climb = String(repeating: "../", count: folder.path.split(separator: "/").count)
-        #expect(written.contains("href=\"\(climb)\(Self.mixed.dropFirst())/briefs/pricing.md\""))
+        // From the output folder up to the folders both paths share, then down to the KB.
+        let from = folder.path.split(separator: "/"), to = Self.mixed.split(separator: "/")
+        let shared = zip(from, to).prefix { $0 == $1 }.count
+        let expected = String(repeating: "../", count: from.count - shared) + to.dropFirst(shared).joined(separator: "/")
+        #expect(written.contains("href=\"\(expected)/briefs/pricing.md\""), "expected links to \(expected)")
         let json = try Self.run(["report", Self.mixed, "--today", "2027-02-17", "--format", "json", "--person", "maria"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(root["person"] as? String == "maria")
