@@ -13,50 +13,38 @@ public struct GoalProgress: Sendable, Hashable {
 }
 
 extension KnowledgeBase {
-    /// A goal's progress 0…1 with its source: explicit `progress`; else the mean of its key results'
-    /// progress; else the mean of its children's; else unknown. Key results and children whose
-    /// progress is unknown are left out of the means; a goal met again in its own ancestry (a cycle) is unknown.
-    public func goalProgress(of goal: Document) -> GoalProgress {
-        guard let index = index(of: goal.id) else { return GoalProgress(value: nil, source: .unknown) }
-        var memo: [Int: GoalProgress] = [:]
-        var visiting = Set<Int>()
-        return goalProgress(at: index, memo: &memo, visiting: &visiting).progress
-    }
-
-    /// The progress of every goal, by id: the same values as `goalProgress(of:)`, each computed once.
+    /// The progress 0…1 of every goal, by id, with its source (SPEC §1.2): explicit `progress`; else
+    /// the mean of its key results' progress; else the mean of its children's; else unknown. Key
+    /// results and children whose progress is unknown are left out of the means. In a parent cycle,
+    /// the child that would close the cycle is left out of its parent's mean. Each goal is computed
+    /// once, and the walk keeps its own stack, so no chain of goals can exhaust the thread's.
     public func goalProgressTable() -> [String: GoalProgress] {
         var memo: [Int: GoalProgress] = [:]
-        var visiting = Set<Int>()
-        var table: [String: GoalProgress] = [:]
-        for index in documents.indices where documents[index].type == .goal {
-            table[documents[index].id] = goalProgress(at: index, memo: &memo, visiting: &visiting).progress
-        }
-        return table
-    }
-
-    /// `cut` is true when a goal met again (a cycle) was left out on the way: such a result depends
-    /// on where the walk started, so it is not memoised.
-    private func goalProgress(at index: Int, memo: inout [Int: GoalProgress], visiting: inout Set<Int>) -> (progress: GoalProgress, cut: Bool) {
-        if let known = memo[index] { return (known, false) }
-        guard let details = documents[index].goal, visiting.insert(index).inserted else { return (GoalProgress(value: nil, source: .unknown), true) }
-        defer { visiting.remove(index) }
-        var result = GoalProgress(value: nil, source: .unknown)
-        var cut = false
-        if let explicit = details.explicitProgress {
-            result = GoalProgress(value: explicit, source: .explicit)
-        } else if let mean = Self.mean(details.keyResults.compactMap(\.progress)) {
-            result = GoalProgress(value: mean, source: .keyResults)
-        } else {
-            var childProgress: [Double] = []
-            for child in childIndices(of: documents[index].id) {
-                let (progress, childCut) = goalProgress(at: child, memo: &memo, visiting: &visiting)
-                cut = cut || childCut
-                if let value = progress.value { childProgress.append(value) }
+        for start in documents.indices where documents[start].type == .goal && memo[start] == nil {
+            var stack: [(index: Int, childrenDone: Bool)] = [(start, false)]
+            var open = Set<Int>()
+            while let (index, childrenDone) = stack.popLast() {
+                guard memo[index] == nil, let details = documents[index].goal else { continue }
+                if let explicit = details.explicitProgress {
+                    memo[index] = GoalProgress(value: explicit, source: .explicit)
+                } else if let mean = Self.mean(details.keyResults.compactMap(\.progress)) {
+                    memo[index] = GoalProgress(value: mean, source: .keyResults)
+                } else if !childrenDone {
+                    open.insert(index)
+                    stack.append((index, true))
+                    for child in childIndices(of: documents[index].id) where memo[child] == nil && !open.contains(child) {
+                        stack.append((child, false))
+                    }
+                } else {
+                    open.remove(index)
+                    let values = childIndices(of: documents[index].id).compactMap { memo[$0]?.value }
+                    memo[index] = Self.mean(values).map { GoalProgress(value: $0, source: .children) } ?? GoalProgress(value: nil, source: .unknown)
+                }
             }
-            if let mean = Self.mean(childProgress) { result = GoalProgress(value: mean, source: .children) }
         }
-        if !cut { memo[index] = result }
-        return (result, cut)
+        var table: [String: GoalProgress] = [:]
+        for (index, progress) in memo { table[documents[index].id] = progress }
+        return table
     }
 
     static func mean(_ values: [Double]) -> Double? {

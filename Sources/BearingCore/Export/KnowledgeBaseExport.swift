@@ -14,22 +14,23 @@ public enum KnowledgeBaseExport {
             stale_after_days: config.staleAfterDays, pending_after_days: config.pendingAfterDays,
             unsafe_html: config.unsafeHTML,
             rules: Dictionary(uniqueKeysWithValues: config.rules.map { ($0.key.rawValue, $0.value.rawValue) }))
+        let progress = kb.goalProgressTable()
         return ExportRoot(
             today: today, config: exportConfig,
             people: kb.people.people.values.sorted { $0.id < $1.id },
             teams: kb.people.teams.values.sorted { $0.id < $1.id },
-            documents: kb.documents.map { document($0, in: kb) },
+            documents: kb.documents.map { document($0, in: kb, progress: progress) },
             diagnostics: diagnostics.map(DiagnosticRecord.init))
     }
 
-    static func document(_ d: Document, in kb: KnowledgeBase) -> ExportDocument {
+    static func document(_ d: Document, in kb: KnowledgeBase, progress: [String: GoalProgress]) -> ExportDocument {
         var fields: [String: JSONValue] = [:]
         for pair in d.fields where fields[pair.key] == nil { fields[pair.key] = JSONValue(pair.value) }
         return ExportDocument(
             id: d.id, type: d.type, path: d.path, title: d.title, status: d.status, status_text: d.statusText,
             finished: kb.isFinished(d), owner: d.owner, tags: d.tags, created: d.created, updated: d.updated,
             number: d.number, label: d.label,
-            goal: d.goal.map { goal(d, $0, in: kb) },
+            goal: d.goal.map { goal($0, progress: progress[d.id] ?? GoalProgress(value: nil, source: .unknown)) },
             brief: d.brief.map { ExportBrief(reviewers: $0.reviewers, review_by: $0.reviewBy) },
             decision: d.decision.map { ExportDecision(date: $0.date, decision_makers: $0.decisionMakers, consulted: $0.consulted, informed: $0.informed) },
             fields: fields, people: d.people,
@@ -41,8 +42,7 @@ public enum KnowledgeBaseExport {
             headings: d.body.headings.map { ExportHeading(level: $0.level, text: $0.text, anchor: $0.anchor, line: $0.line) })
     }
 
-    static func goal(_ d: Document, _ goal: GoalDetails, in kb: KnowledgeBase) -> ExportGoal {
-        let progress = kb.goalProgress(of: d)
+    static func goal(_ goal: GoalDetails, progress: GoalProgress) -> ExportGoal {
         return ExportGoal(
             horizon: goal.horizon, period: goal.period?.text, period_start: goal.period?.start, period_end: goal.period?.end,
             parent: goal.parent, health: goal.health, contributors: goal.contributors,

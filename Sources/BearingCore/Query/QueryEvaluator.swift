@@ -46,7 +46,7 @@ public struct QueryEvaluator: Sendable {
                     let comparison = Self.order(keys[a][k], keys[b][k])
                     if comparison != 0 { return key.descending ? comparison > 0 : comparison < 0 }
                 }
-                return matches[a].id < matches[b].id
+                return a < b  // the knowledge base's order: by id, ignoring case
             }
             matches = order.map { matches[$0] }
         }
@@ -157,7 +157,8 @@ public struct QueryEvaluator: Sendable {
         return x == y ? 0 : x < y ? -1 : 1
     }
 
-    /// Sort order: missing values last; numbers, dates and text by their natural order; a list by its first element.
+    /// Sort order: missing values last; numbers before dates before text, each kind in its natural
+    /// order (so the order is consistent when a field mixes kinds); a list by its first element.
     static func order(_ a: QueryValue?, _ b: QueryValue?) -> Int {
         switch (a, b) {
         case (nil, nil): return 0
@@ -167,14 +168,24 @@ public struct QueryEvaluator: Sendable {
         case (_, .list(let y)): return order(a, y.first)
         case (.number(let x), .number(let y)): return x == y ? 0 : x < y ? -1 : 1
         case (.date(let x), .date(let y)): return x == y ? 0 : x < y ? -1 : 1
-        default: return textOrder(display(a!), display(b!))
+        default:
+            let (x, y) = (kindRank(a!), kindRank(b!))
+            return x != y ? (x < y ? -1 : 1) : textOrder(display(a!), display(b!))
+        }
+    }
+
+    private static func kindRank(_ value: QueryValue) -> Int {
+        switch value {
+        case .number: 0
+        case .date: 1
+        case .text, .reference, .list: 2
         }
     }
 
     static func display(_ value: QueryValue) -> String {
         switch value {
         case .text(let text), .reference(let text): return text
-        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .number(let number): return Plain.number(number)
         case .date(let day): return day.description
         case .list(let values): return values.map(display).joined(separator: ", ")
         }

@@ -128,7 +128,12 @@ public enum QueryParser {
                 throw error("expected a value after \(what), found \(describe(current))")
             }
             position += 1
-            if token.kind == .word, let offset = Self.todayOffset(token.text) { return .today(offset: offset) }
+            if token.kind == .word, let offset = Self.todayOffset(token.text) {
+                guard abs(offset) <= Self.maximumOffset else {
+                    throw error("'\(token.text)' is too far from today (at most \(Self.maximumOffset) days either way)", at: token)
+                }
+                return .today(offset: offset)
+            }
             return .text(token.text)
         }
 
@@ -142,6 +147,9 @@ public enum QueryParser {
             guard accept(symbol: ")") else { throw error("expected ',' or ')' in the list of values, found \(describe(current))") }
             return condition
         }
+
+        /// About 270 years: far enough for any plan, near enough that date arithmetic cannot overflow.
+        static let maximumOffset = 100_000
 
         /// `today` → 0, `today+7` → 7, `today-30` → -30.
         static func todayOffset(_ word: String) -> Int? {

@@ -126,40 +126,53 @@ public struct ReportBuilder: Sendable {
 
     // MARK: 2. Goal tree
 
+    /// How deep the goal tree goes; goals further down a (nonsensically) long chain are left out,
+    /// so that no walk of the tree can exhaust the stack.
+    static let maximumDepth = 64
+
     func goalTree() -> [Report.GoalNode] {
         let active = kb.documents(ofType: .goal).filter(kb.isActive)
         let horizons = kb.configuration.horizons
         func rank(_ goal: Document) -> Int { goal.goal?.horizon.flatMap(horizons.firstIndex(of:)) ?? horizons.count }
-        let roots: [Document]
+        func isActiveGoal(_ id: String?) -> Bool {
+            guard let index = id.flatMap(kb.index(of:)) else { return false }
+            return kb.documents[index].type == .goal && kb.isActive(kb.documents[index])
+        }
+        var roots: [Document]
         if let horizon = options.horizon?.lowercased() {
             roots = active.filter { $0.goal?.horizon == horizon }
         } else {
-            roots = active.filter { goal in goal.goal?.parent.flatMap(kb.document).map { !kb.isActive($0) } ?? true }
+            roots = active.filter { !isActiveGoal($0.goal?.parent) }
         }
+        // By horizon, then in the knowledge base's order (by id, ignoring case).
+        roots = roots.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         var visited = Set<String>()
-        var tree = roots.sorted { (rank($0), $0.id) < (rank($1), $1.id) }.compactMap { node($0, visited: &visited) }
-        // Goals in a parent cycle have no root above them: each cycle starts at its first member by id,
-        // and the goals below it follow as its children.
+        var tree = roots.compactMap { node($0, depth: 0, visited: &visited) }
+        // Goals in a parent cycle have no root above them: each cycle starts at its first member
+        // (by id, ignoring case), and the goals below it follow as its children.
         if options.horizon == nil {
             for goal in active where !visited.contains(goal.id) {
                 var path: [String] = []
                 var current: String? = goal.id
-                while let id = current, !path.contains(id) {
+                while let id = current, isActiveGoal(id), !path.contains(id) {
                     path.append(id)
                     current = kb.index(of: id).flatMap { kb.documents[$0].goal?.parent }
                 }
                 guard let repeated = current, let start = path.firstIndex(of: repeated),
-                      let first = path[start...].min(), let index = kb.index(of: first),
-                      let cycle = node(kb.documents[index], visited: &visited) else { continue }
+                      let first = path[start...].min(by: { $0.lowercased() < $1.lowercased() }), let index = kb.index(of: first),
+                      let cycle = node(kb.documents[index], depth: 0, visited: &visited) else { continue }
                 tree.append(cycle)
             }
         }
         return tree
     }
 
-    private func node(_ goal: Document, visited: inout Set<String>) -> Report.GoalNode? {
-        guard visited.insert(goal.id).inserted else { return nil }
-        let children = kb.children(of: goal.id).filter(kb.isActive).sorted { $0.id < $1.id }.compactMap { node($0, visited: &visited) }
+    private func node(_ goal: Document, depth: Int, visited: inout Set<String>) -> Report.GoalNode? {
+        guard depth < Self.maximumDepth, visited.insert(goal.id).inserted else { return nil }
+        var children: [Report.GoalNode] = []
+        for child in kb.childIndices(of: goal.id) where kb.isActive(kb.documents[child]) {
+            if let node = node(kb.documents[child], depth: depth + 1, visited: &visited) { children.append(node) }
+        }
         let work = (analysis.directWork[goal.id] ?? []).filter { id in
             kb.index(of: id).map { !kb.isFinished(kb.documents[$0]) && involves(kb.documents[$0]) } ?? false
         }
@@ -168,17 +181,13 @@ public struct ReportBuilder: Sendable {
         let keyResults = (goal.goal?.keyResults ?? []).map { result in
             Report.KeyResultEntry(title: result.title, baseline: result.baseline, target: result.target, current: result.current,
                                   unit: result.unit, progress: result.progress, progress_text: result.progress.map(Percent.format) ?? "unknown",
-                                  text: [result.baseline, result.current, result.target].map { $0.map(Self.number) ?? "?" }
+                                  text: [result.baseline, result.current, result.target].map { $0.map(Plain.number) ?? "?" }
                                       .joined(separator: " → ") + (result.unit.map { " " + $0 } ?? ""))
         }
         return Report.GoalNode(goal: goal.id, horizon: goal.goal?.horizon, period: goal.goal?.period?.text, health: goal.goal?.health,
                                progress: progress.value, progress_percent: progress.value.map(Percent.whole),
                                progress_text: progress.value.map(Percent.format) ?? "unknown", progress_source: progress.source.rawValue,
                                key_results: keyResults, work: work, children: children)
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     // MARK: 3. Orphans

@@ -43,9 +43,7 @@ enum JSONWriter {
     }
 
     static func format(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        return String(number)
+        number.isFinite ? Plain.number(number) : "null"
     }
 
     private static func writeString(_ text: String, into output: inout String) {
