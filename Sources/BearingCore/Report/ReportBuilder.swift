@@ -151,17 +151,23 @@ public struct ReportBuilder: Sendable {
         // Goals in a parent cycle have no root above them: each cycle starts at its first member
         // (by id, ignoring case), and the goals below it follow as its children.
         if options.horizon == nil {
-            for goal in active where !visited.contains(goal.id) {
+            var walked = visited
+            for goal in active where !walked.contains(goal.id) {
                 var path: [String] = []
+                var position: [String: Int] = [:]
                 var current: String? = goal.id
-                while let id = current, isActiveGoal(id), !path.contains(id) {
+                while let id = current, !walked.contains(id), isActiveGoal(id) {
+                    if let start = position[id] {
+                        if let first = path[start...].min(by: { $0.lowercased() < $1.lowercased() }), let index = kb.index(of: first),
+                           let cycle = node(kb.documents[index], depth: 0, visited: &visited) { tree.append(cycle) }
+                        break
+                    }
+                    position[id] = path.count
                     path.append(id)
                     current = kb.index(of: id).flatMap { kb.documents[$0].goal?.parent }
                 }
-                guard let repeated = current, let start = path.firstIndex(of: repeated),
-                      let first = path[start...].min(by: { $0.lowercased() < $1.lowercased() }), let index = kb.index(of: first),
-                      let cycle = node(kb.documents[index], depth: 0, visited: &visited) else { continue }
-                tree.append(cycle)
+                walked.formUnion(path)
+                walked.formUnion(visited)
             }
         }
         return tree

@@ -1,31 +1,36 @@
-/// E: a goal's `parent` chain leads back to itself. Reported once per cycle, at its first member.
+/// E: a goal's `parent` chain leads back to itself. Reported once per cycle, at its first member
+/// (by id). Each goal is walked once, so long chains cost no more than short ones.
 struct GoalCycleRule: Rule {
     static let id = RuleID.goalCycle
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        var reported = Set<String>()
+        var done = Set<Int>()
         var diagnostics: [Diagnostic] = []
-        for goal in kb.documents(ofType: .goal) where !reported.contains(goal.id) {
-            var chain: [String] = []
-            var current: Document? = goal
-            while let document = current, let parent = document.goal?.parent {
-                if let start = chain.firstIndex(of: document.id) {
-                    let cycle = Array(chain[start...])
-                    if !cycle.contains(where: reported.contains) {
-                        reported.formUnion(cycle)
-                        let first = cycle.min()!
-                        let members = cycle.compactMap { kb.document($0) }
-                        let at = kb.document(first)!.location(ofField: "parent")
-                        let path = (cycle + [cycle[0]]).joined(separator: " → ")
-                        diagnostics.append(diagnostic("goal parents form a cycle: \(path)", at: at,
-                                                      related: members.filter { $0.id != first }.map { $0.location(ofField: "parent") }))
-                    }
+        for start in kb.documents.indices where kb.documents[start].type == .goal && !done.contains(start) {
+            var path: [Int] = []
+            var onPath: [Int: Int] = [:]  // document index → position in path
+            var current: Int? = start
+            while let index = current, !done.contains(index) {
+                if let position = onPath[index] {
+                    diagnostics.append(cycleDiagnostic(Array(path[position...]), in: kb))
                     break
                 }
-                chain.append(document.id)
-                current = kb.document(parent)
+                onPath[index] = path.count
+                path.append(index)
+                current = kb.documents[index].goal?.parent.flatMap(kb.index(of:))
             }
+            done.formUnion(path)
         }
         return diagnostics
+    }
+
+    private func cycleDiagnostic(_ cycle: [Int], in kb: KnowledgeBase) -> Diagnostic {
+        // Start the cycle at its first member by id (documents are sorted by id).
+        let first = cycle.firstIndex(of: cycle.min()!)!
+        let ordered = Array(cycle[first...] + cycle[..<first])
+        let ids = ordered.map { kb.documents[$0].id }
+        let path = (ids + [ids[0]]).joined(separator: " → ")
+        return diagnostic("goal parents form a cycle: \(path)", at: kb.documents[ordered[0]].location(ofField: "parent"),
+                          related: ordered.dropFirst().map { kb.documents[$0].location(ofField: "parent") })
     }
 }
