@@ -159,15 +159,10 @@ public struct AlignmentAnalysis: Sendable {
         coverageByHorizon = horizons.compactMap { horizon in byHorizon[horizon].map { (horizon, $0) } }
         coverageByTeam = byTeam.keys.sorted().map { ($0, byTeam[$0]!) }
 
-        // Work serving no goal: no chain (the same as `isOrphan`, from the chains above).
-        orphans = kb.documents.filter { kb.isWork($0) && !kb.isFinished($0) && chains[$0.id]?.isEmpty != false }.map(\.id)
+        orphans = kb.documents.filter { kb.isOrphan($0, served: chains[$0.id]?.compactMap(\.first)) }.map(\.id)
         unsupportedGoals = kb.documents(ofType: .goal).filter { kb.isActive($0) && workUnder[$0.id] == nil }.map(\.id)
-        // The same as `finishedGoalsServedOnly`, from the chains above: every goal served directly is finished.
         servingFinishedGoals = kb.documents.filter { document in
-            guard document.type != .note, !kb.isFinished(document) else { return false }
-            let served = document.type == .goal ? document.targets(.parent) : (chains[document.id] ?? []).map { $0[0] }
-            let indices = served.compactMap(kb.index(of:))
-            return !indices.isEmpty && indices.allSatisfy { kb.isFinished(kb.documents[$0]) }
+            !kb.finishedGoalsServedOnly(by: document, served: document.type == .goal ? nil : chains[document.id]?.compactMap(\.first)).isEmpty
         }.map(\.id)
     }
 
@@ -193,9 +188,13 @@ public struct AlignmentAnalysis: Sendable {
     private static func responsibilities(_ kb: KnowledgeBase, today: Day) -> [String: Responsibilities] {
         var result: [String: Responsibilities] = [:]
         for id in kb.people.allIDs { result[id] = Responsibilities() }
+        // Ids compare without case: an id not in people.yml is spelled as first written.
+        var spelling: [String: String] = [:]
         func key(_ id: String) -> String {
             if let person = kb.people.people[id.lowercased()] { return person.id }
             if let team = kb.people.teams[id.lowercased()] { return team.id }
+            if let first = spelling[id.lowercased()] { return first }
+            spelling[id.lowercased()] = id
             return id
         }
         for document in kb.documents {

@@ -13,17 +13,18 @@ extension KnowledgeBase {
         return document.status != workflow.initial || open.count == 1
     }
 
-    /// Work that is not finished and serves no goal, directly or through its briefs.
-    public func isOrphan(_ document: Document) -> Bool {
-        isWork(document) && !isFinished(document) && servedGoalIDs(document).isEmpty
+    /// Work that is not finished and serves no goal, directly or through its briefs. `served`: the
+    /// work's `servedGoalIDs` when the caller has them already.
+    public func isOrphan(_ document: Document, served: [String]? = nil) -> Bool {
+        isWork(document) && !isFinished(document) && (served ?? servedGoalIDs(document)).isEmpty
     }
 
     /// The goals an unfinished item serves (its parent, for a goal) when every one of them is finished;
-    /// empty otherwise.
-    public func finishedGoalsServedOnly(by document: Document) -> [Document] {
+    /// empty otherwise. `served`: the work's `servedGoalIDs` when the caller has them already.
+    public func finishedGoalsServedOnly(by document: Document, served: [String]? = nil) -> [Document] {
         guard document.type != .note, !isFinished(document) else { return [] }
-        let ids = document.type == .goal ? document.targets(.parent) : servedGoalIDs(document)
-        let goals = ids.compactMap { self.document($0) }
+        let ids = document.type == .goal ? document.targets(.parent) : (served ?? servedGoalIDs(document))
+        let goals = ids.compactMap(index(of:)).map { documents[$0] }
         guard !goals.isEmpty, goals.allSatisfy(isFinished) else { return [] }
         return goals
     }

@@ -175,6 +175,9 @@ public struct Report: Sendable, Encodable {
 
     public struct ViewQuery: Sendable, Encodable {
         public var query: String
+        /// A Markdown code fence longer than any run of backticks in the query, so the query can be
+        /// shown in a code block that it cannot close.
+        public var fence: String
         public var layout: String
         public var columns: [String]
         public var rows: [ViewRow]

@@ -252,6 +252,16 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Views
 
+    /// Backticks, one more than the longest run in `text` and at least four.
+    static func fence(for text: String) -> String {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return String(repeating: "`", count: max(4, longest + 1))
+    }
+
     /// The query blocks of the KB's home page (README.md or index.md at the root), evaluated.
     func views() -> [Report.View] {
         let home = ["README.md", "readme.md", "index.md"].lazy.compactMap { path in kb.documents.first { $0.path == path } }.first
@@ -267,7 +277,8 @@ public struct ReportBuilder: Sendable {
                     parts.map { Report.ViewCell(text: $0.text, link: $0.target.flatMap { kb.document($0) }.map(links.link)) }
                 })
             }
-            return Report.ViewQuery(query: block.text.trimmingCharacters(in: .whitespacesAndNewlines), layout: query.layout.rawValue,
+            let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return Report.ViewQuery(query: text, fence: Self.fence(for: text), layout: query.layout.rawValue,
                                     columns: result.columns, rows: rows, count: result.total,
                                     markdown: renderer.markdown(result), html: renderer.html(result))
         }

@@ -19,9 +19,11 @@ import Testing
     static let northwind = Fixtures.packageRoot.appendingPathComponent("examples/northwind").path
 
     @Test(arguments: ["empty", "notes-only", "coverage", "progress", "cycle"])
-    func jsonMatchesGolden(name: String) async throws {
+    func everyFormatMatchesGolden(name: String) async throws {
         let (report, _) = try await Self.fixture(name)
-        Golden.assert(try ReportRenderer().render(report, as: .json), matches: "report/\(name).json")
+        for format in ReportFormat.allCases {
+            Golden.assert(try ReportRenderer().render(report, as: format), matches: "report/\(name).\(format.rawValue)")
+        }
     }
 
     @Test func coverageCountsOnlyUnfinishedWorkAndActiveGoals() async throws {
@@ -155,7 +157,10 @@ import Testing
                 files[relative] = try String(contentsOfFile: path, encoding: .utf8)
             }
         }
-        #expect(TemplateSet.defaults.files == files, "rebuild with `make build` to embed templates/ again")
+        let embedded = TemplateSet.defaults.files
+        #expect(embedded.keys.sorted() == files.keys.sorted(), "rebuild with `make build` to embed templates/ again")
+        let stale = files.keys.sorted().filter { embedded[$0] != files[$0] }
+        #expect(stale.isEmpty, "embedded copies differ: \(stale); rebuild with `make build`")
     }
 
     @Test func aKnowledgeBaseOverridesATemplateByName() async throws {
