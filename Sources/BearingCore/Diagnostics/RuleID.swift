@@ -42,6 +42,7 @@ extension RuleID {
     public static let unknownPerson: RuleID = "unknown-person"
     public static let supersedeMismatch: RuleID = "supersede-mismatch"
     public static let queryField: RuleID = "query-field"
+    public static let referenceType: RuleID = "reference-type"
 
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
@@ -52,7 +53,7 @@ extension RuleID {
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
         (.goalOutsideParent, .warning), (.overdueReview, .warning), (.pendingDecision, .warning),
         (.stale, .warning), (.unknownPerson, .warning), (.supersedeMismatch, .warning),
-        (.queryField, .warning),
+        (.queryField, .warning), (.referenceType, .error),
     ]
 
     public static let all: Set<RuleID> = Set(defaults.map(\.0))

@@ -15,6 +15,7 @@ public enum Validator {
     public static let rules: [any Rule] = [
         GoalCycleRule(), OrphanRule(), ServesFinishedGoalRule(), GoalOutsideParentRule(),
         OverdueReviewRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(), QueryFieldRule(),
+        ReferenceTypeRule(),
     ]
 
     /// Runs the rules in parallel; the result keeps the rules' order.

@@ -89,6 +89,19 @@ import Testing
         #expect(report.goal_tree[1].children[0].children.map(\.goal) == ["0-below"])   // not a root of its own
     }
 
+    @Test func aGoalUnderANonGoalIsARoot() async throws {
+        let (kb, diagnostics) = await Fixtures.build([
+            "goals/g-x.md": "---\nstatus: active\nparent: b-1\n---\n",
+            "goals/g-w.md": "---\nstatus: active\nparent: g-x\n---\n",
+            "briefs/b-1.md": "---\nstatus: in-review\ngoals: [g-x]\n---\n",
+        ])
+        let analysis = AlignmentAnalysis(kb, diagnostics: diagnostics, today: Fixtures.today)
+        let report = await ReportBuilder(kb: kb, analysis: analysis, diagnostics: diagnostics).build()
+        #expect(report.goal_tree.map(\.goal) == ["g-x"])
+        #expect(report.goal_tree.first?.children.map(\.goal) == ["g-w"])
+        #expect(diagnostics.contains { $0.rule == .referenceType })
+    }
+
     @Test func emptyAndNotesOnlyKnowledgeBasesHaveNothingToCount() async throws {
         for name in ["empty", "notes-only"] {
             let (report, analysis) = try await Self.fixture(name)
