@@ -13,22 +13,3 @@ public struct ReportOptions: Sendable {
         self.pathPrefix = pathPrefix
     }
 }
-
-/// Where the report links a document: its page under `base_url` (SitePaths), else its source file.
-struct ReportLinks: Sendable {
-    let baseURL: String?
-    let pathPrefix: String
-
-    func link(_ document: Document) -> String {
-        if let baseURL { return Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SitePaths.page(for: document)) }
-        return Escape.url(pathPrefix + document.path)
-    }
-}
-
-/// Output paths of the site: a document's page mirrors its source path with `.html` for `.md`.
-public enum SitePaths {
-    public static func page(for document: Document) -> String {
-        let path = document.path
-        return (path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
-    }
-}

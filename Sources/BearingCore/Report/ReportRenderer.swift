@@ -67,7 +67,6 @@ public struct ReportRenderer: Sendable {
         return library.render(context, withTemplate: layout) ?? ""
     }
 
-    /// The view model as plain dictionaries and arrays, keyed by the JSON names.
     /// The view model as dictionaries and arrays keyed by the JSON names, with each document id
     /// replaced by the document's description from `documents`. Goal nodes also get `indent` (two
     /// spaces a level, for nested Markdown lists) and `depth`; each list of documents gets

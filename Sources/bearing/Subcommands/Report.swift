@@ -23,13 +23,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Show at most N entries of each list in md and html, then \"and M more\"; 0 shows all; json always has all.", valueName: "n"))
     var limit: Int = 10
 
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more, got \(limit)") }
+    }
+
     func run() async throws {
         let result = try await kb.load()
         let knowledgeBase = result.knowledgeBase
-        if limit < 0 {
-            FileHandleOutput.standardError("error: --limit must be 0 (all) or more, got \(limit)\n")
-            throw ExitCode(2)
-        }
         if let horizon, !knowledgeBase.configuration.horizons.contains(horizon.lowercased()) {
             FileHandleOutput.standardError("error: unknown horizon '\(horizon)' (the horizons are \(knowledgeBase.configuration.horizons.joined(separator: ", ")))\n")
             throw ExitCode(2)
