@@ -37,7 +37,7 @@ public struct Report: Sendable, Encodable {
         public var link: String
         /// A decision's `date`, else the document's `created`.
         public var date: Day?
-        /// For briefs and decisions: the titles of the goals of their first alignment chain,
+        /// For recent decisions: the titles of the goals of their first alignment chain,
         /// nearest first (`Quarter goal › Year goal`).
         public var chain: String?
     }

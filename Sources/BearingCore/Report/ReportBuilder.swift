@@ -36,8 +36,9 @@ public struct ReportBuilder: Sendable {
                                   person: options.person, horizon: options.horizon?.lowercased(),
                                   summary: summary, goal_tree: goalTree, orphans: orphans, attention: attention,
                                   people: people, recent_decisions: recent, views: views, documents: [:])
+        let recentIDs = Set(report.recent_decisions)
         report.documents = Dictionary(uniqueKeysWithValues: Self.namedIDs(report).compactMap { id in
-            kb.index(of: id).map { (id, item(kb.documents[$0])) }
+            kb.index(of: id).map { (id, item(kb.documents[$0], withChain: recentIDs.contains(id))) }
         })
         return report
     }
@@ -73,9 +74,10 @@ public struct ReportBuilder: Sendable {
         return document.people.contains { involved.contains($0.id.lowercased()) }
     }
 
-    func item(_ document: Document) -> Report.Item {
+    /// A document's description; `withChain` adds the titles of its first alignment chain.
+    func item(_ document: Document, withChain: Bool = false) -> Report.Item {
         var chain: String?
-        if kb.isWork(document), let first = analysis.chains[document.id]?.first, !first.isEmpty {
+        if withChain, kb.isWork(document), let first = analysis.chains[document.id]?.first, !first.isEmpty {
             chain = first.compactMap { kb.index(of: $0).map { kb.documents[$0].title } }.joined(separator: " › ")
         }
         return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.status,

@@ -3,71 +3,67 @@
 /// and non-ASCII text unescaped, whole numbers without a fraction.
 enum JSONWriter {
     static func pretty(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &output)
-        output += "\n"
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value {
         case .string(let text): writeString(text, into: &output)
-        case .integer(let number): output += String(number)
-        case .number(let number): output += format(number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output += String(number).utf8
+        case .number(let number): output += format(number).utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .null: output += "null".utf8
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
-            let inner = String(repeating: "  ", count: indent + 1)
+            guard !items.isEmpty else { output += "[]".utf8; return }
+            output += "[\n".utf8
             for (i, item) in items.enumerated() {
-                output += inner
+                pad(indent + 1, &output)
                 write(item, indent: indent + 1, into: &output)
-                output += i + 1 < items.count ? ",\n" : "\n"
+                output += (i + 1 < items.count ? ",\n" : "\n").utf8
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            pad(indent, &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            guard !object.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            let inner = String(repeating: "  ", count: indent + 1)
+            guard !object.isEmpty else { output += "{}".utf8; return }
+            output += "{\n".utf8
             let keys = object.keys.sorted()
             for (i, key) in keys.enumerated() {
-                output += inner
+                pad(indent + 1, &output)
                 writeString(key, into: &output)
-                output += ": "
+                output += ": ".utf8
                 write(object[key]!, indent: indent + 1, into: &output)
-                output += i + 1 < keys.count ? ",\n" : "\n"
+                output += (i + 1 < keys.count ? ",\n" : "\n").utf8
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            pad(indent, &output)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func pad(_ indent: Int, _ output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     static func format(_ number: Double) -> String {
         number.isFinite ? Plain.number(number) : "null"
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        // Most text needs no escape at all: append it whole.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            output += text
-            output += "\""
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 8)
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: bytes += Array(("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8)
-            default: bytes.append(byte)
+            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: output += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
+            default: output.append(byte)
             }
         }
-        output += String(decoding: bytes, as: UTF8.self)
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
