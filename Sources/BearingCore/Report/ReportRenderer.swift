@@ -30,15 +30,6 @@ public struct ReportRenderer: Sendable {
         self.listLimit = listLimit
     }
 
-    /// The whole report of a knowledge base: analysis, view model, rendering, in one task (no
-    /// hops between the stages).
-    public func render(_ kb: KnowledgeBase, diagnostics: [Diagnostic], today: Day, options: ReportOptions,
-                       as format: ReportFormat) async throws -> String {
-        let analysis = await AlignmentAnalysis.make(kb, diagnostics: diagnostics, today: today)
-        let report = await ReportBuilder(kb: kb, analysis: analysis, diagnostics: diagnostics, options: options).build()
-        return try render(report, as: format)
-    }
-
     public func render(_ report: Report, as format: ReportFormat) throws -> String {
         switch format {
         case .json: return JSONWriter.pretty(try TreeEncoder.encode(report))

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writing results: stdout, stderr, or a file given with `-o`.
 enum FileHandleOutput {
@@ -20,5 +23,13 @@ enum FileHandleOutput {
             standardError("error: cannot write '\(path)': \(error.localizedDescription)\n")
             throw ExitCode(2)
         }
+    }
+
+    /// Ends the process at once with `status`, once the result is written. What the command built
+    /// (a knowledge base, an analysis, a report: hundreds of thousands of allocations for 10,000
+    /// documents) is not freed piece by piece, which takes a noticeable share of a run; the
+    /// operating system takes the memory back. `values` stay alive until then.
+    static func finish(_ status: Int32, keepingAlive values: Any...) -> Never {
+        withExtendedLifetime(values) { Glibc.exit(status) }
     }
 }

@@ -24,7 +24,7 @@ struct Check: AsyncParsableCommand {
             FileHandleOutput.standardError("\(result.knowledgeBase.documents.count) documents checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         }
         let failing = result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        if failing { throw ExitCode(1) }
+        FileHandleOutput.finish(failing ? 1 : 0, keepingAlive: result)
     }
 }
 

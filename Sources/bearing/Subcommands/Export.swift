@@ -17,6 +17,7 @@ struct Export: AsyncParsableCommand {
         let result = try await kb.load()
         let root = KnowledgeBaseExport.make(result.knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
         try output.write(try KnowledgeBaseExport.json(root))
+        FileHandleOutput.finish(0, keepingAlive: result, root)
     }
 }
 

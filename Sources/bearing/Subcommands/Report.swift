@@ -38,14 +38,15 @@ struct ReportCommand: AsyncParsableCommand {
         for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
         let options = ReportOptions(person: person, horizon: horizon,
                                     pathPrefix: RelativePath.from(folderOf: output.file, to: kb.directory))
-        let renderer = ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil)
+        let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let report = await ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
         do {
-            try output.write(try await renderer.render(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today(),
-                                                       options: options, as: format.reportFormat))
+            try output.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat))
         } catch let error as TemplateError {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
+        FileHandleOutput.finish(0, keepingAlive: result, analysis, report)
     }
 }
 
