@@ -75,7 +75,8 @@ public struct ReportRenderer: Sendable {
         // Descriptions are made only for the documents the (cut) lists show.
         var lists = report
         lists.documents = [:]
-        guard var root = try TreeEncoder.encode(lists).templateValue as? [String: Any] else { return [:] }
+        let cut = TreeEncoder.Cut(keys: documentLists.union(lateLists).union(otherLists), limit: listLimit)
+        guard var root = try TreeEncoder.encode(lists, cut: cut).templateValue as? [String: Any] else { return [:] }
         var described: [String: Any] = [:]
         func describe(_ id: Any) -> Any {
             guard let id = id as? String, let item = report.documents[id] else { return [String: Any]() }
@@ -95,12 +96,8 @@ public struct ReportRenderer: Sendable {
             for (key, child) in object {
                 if documentFields.contains(key) {
                     object[key] = describe(child)
-                } else if var list = child as? [Any], documentLists.contains(key) || lateLists.contains(key) || otherLists.contains(key) {
-                    object[key + "_total"] = list.count
-                    if let listLimit, list.count > listLimit {
-                        object[key + "_more"] = list.count - listLimit
-                        list = Array(list.prefix(listLimit))
-                    }
+                } else if let list = child as? [Any], documentLists.contains(key) || lateLists.contains(key) || otherLists.contains(key) {
+                    // Already cut to `listLimit` while encoding, with `<key>_total` and `<key>_more` beside it.
                     if documentLists.contains(key) { object[key] = list.map(describe) }
                     else if lateLists.contains(key) { object[key] = list.map(late) }
                     else { object[key] = list.map { resolve($0, depth: depth) } }
