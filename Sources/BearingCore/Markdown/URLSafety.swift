@@ -6,7 +6,8 @@ public enum URLSafety {
     /// leading spaces or embedded control characters.
     public static func isDangerous(_ url: String) -> Bool {
         // Relative paths and anchors (the common case) have no scheme to check.
-        guard url.contains(":") else { return false }
+        // (A byte search: `String.contains(String)` goes through Foundation on Linux.)
+        guard url.utf8.contains(UInt8(ascii: ":")) else { return false }
         let normalized = String(url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }).lowercased()
         return dangerousSchemes.contains { normalized.hasPrefix($0) }
     }

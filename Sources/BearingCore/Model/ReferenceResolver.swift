@@ -45,7 +45,7 @@ struct ReferenceResolver {
         }
         if reference.kind == .mentions { return resolveLink(written, from: path) }
         if let id = lookUp(written) { return .document(id) }
-        if written.isMarkdownPath || written.contains(".md#") { return resolveLink(written, from: path) }
+        if written.isMarkdownPath || written.hasMarkdownAnchor { return resolveLink(written, from: path) }
         return unresolved(written)
     }
 

@@ -9,6 +9,13 @@ extension StringProtocol {
 }
 
 extension String {
+    /// The part before the first `#` ends in `.md` (any case): a link to a heading of a Markdown
+    /// file. A byte search, as `String.contains(String)` goes through Foundation on Linux.
+    var hasMarkdownAnchor: Bool {
+        guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return false }
+        return self[..<hash].isMarkdownPath
+    }
+
     /// Percent-decoding that leaves malformed escapes as written.
     var removingPercentEncodingSafely: String {
         guard utf8.contains(UInt8(ascii: "%")) else { return self }
