@@ -25,3 +25,12 @@ extension String {
     /// nil for the empty string.
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+extension String {
+    /// The string without its trailing line breaks.
+    func trimmingTrailingNewlines() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == "\n" { end = index(before: end) }
+        return String(self[..<end])
+    }
+}
