@@ -228,6 +228,7 @@ public struct ReportBuilder: Sendable {
 
     // MARK: 5. People
 
+    /// People, then teams, then unknown ids; each group by id, ignoring case.
     func people() -> [Report.PersonEntry] {
         analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.compactMap { id in
             if let involved, !involved.contains(id.lowercased()) { return nil }
@@ -238,8 +239,11 @@ public struct ReportBuilder: Sendable {
             return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
                                       team: person == nil ? nil : kb.people.teams(of: id).joined(separator: ", ").nilIfEmpty, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
                                       consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue)
-        }
+        }.enumerated().sorted { (Self.kindOrder[$0.element.kind] ?? 3, $0.offset) < (Self.kindOrder[$1.element.kind] ?? 3, $1.offset) }.map(\.element)
     }
+
+    /// People first, then teams, then ids not in people.yml.
+    static let kindOrder = ["person": 0, "team": 1, "unknown": 2]
 
     // MARK: 6. Recent decisions
 
