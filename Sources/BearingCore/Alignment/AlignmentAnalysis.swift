@@ -71,7 +71,9 @@ public struct AlignmentAnalysis: Sendable {
             for document in kb.documents where document.type != .note {
                 let documentChains: [[String]]
                 if document.type == .goal {
-                    documentChains = [ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)]
+                    let chain = ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)
+                    ancestors[document.id] = chain
+                    documentChains = [chain]
                 } else {
                     documentChains = kb.servedGoalIDs(document).map { goal in
                         if let known = ancestors[goal] { return [goal] + known }

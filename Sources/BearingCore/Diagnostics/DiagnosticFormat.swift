@@ -47,7 +47,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        (try? StableJSON.encode(diagnostics.map(DiagnosticRecord.init))) ?? "[]\n"
+        (try? JSONWriter.encode(diagnostics.map(DiagnosticRecord.init))) ?? "[]\n"
     }
 }
 

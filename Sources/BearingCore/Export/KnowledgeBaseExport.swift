@@ -54,6 +54,6 @@ public enum KnowledgeBaseExport {
 
     /// Pretty-printed JSON with sorted keys: byte-identical for the same input.
     public static func json(_ root: ExportRoot) throws -> String {
-        try StableJSON.encode(root)
+        try JSONWriter.encode(root)
     }
 }

@@ -10,6 +10,8 @@ public struct KnowledgeBase: Sendable {
     public let backlinks: [String: [Backlink]]
     private let index: [String: Int]
     private let childGoals: [String: [Int]]
+    /// Decisions by the number in their file name (`0007-x.md` → 7).
+    private let decisionsByNumber: [Int: [Int]]
     /// The documents of each type, kept once so rules do not filter (and copy) every time.
     private let byType: [DocumentType: [Document]]
 
@@ -28,6 +30,11 @@ public struct KnowledgeBase: Sendable {
             if let parent = document.goal?.parent { childGoals[parent, default: []].append(i) }
         }
         self.childGoals = childGoals
+        var decisionsByNumber: [Int: [Int]] = [:]
+        for (i, document) in documents.enumerated() where document.type == .decision {
+            if let number = document.number { decisionsByNumber[number, default: []].append(i) }
+        }
+        self.decisionsByNumber = decisionsByNumber
         byType = Dictionary(grouping: documents, by: \.type)
         var backlinks: [String: Set<Backlink>] = [:]
         for document in documents {
@@ -50,13 +57,15 @@ public struct KnowledgeBase: Sendable {
         index[id] ?? index[id.lowercased()]
     }
 
-    public func documents(ofType type: DocumentType) -> [Document] {
-        byType[type] ?? []
+    /// The position of the decision a label such as `ADR-0005` or `adr 5` names, when exactly one
+    /// decision has that number.
+    public func index(ofDecisionLabel label: String) -> Int? {
+        guard let number = ReferenceResolver.adrNumber(label.lowercased()), let found = decisionsByNumber[number], found.count == 1 else { return nil }
+        return found[0]
     }
 
-    /// The goals whose `parent` is this goal.
-    public func children(of goalID: String) -> [Document] {
-        childIndices(of: goalID).map { documents[$0] }
+    public func documents(ofType type: DocumentType) -> [Document] {
+        byType[type] ?? []
     }
 
     /// The positions in `documents` of the goals whose `parent` is this goal.

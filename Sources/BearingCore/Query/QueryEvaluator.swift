@@ -131,12 +131,7 @@ public struct QueryEvaluator: Sendable {
     /// A value written for a reference: the id of the document it names (by id, or `ADR-0005` by
     /// decision number), else the text itself.
     private func resolve(_ text: String) -> String {
-        if let index = kb.index(of: text) { return kb.documents[index].id }
-        if let number = ReferenceResolver.adrNumber(text.lowercased()) {
-            let decisions = kb.documents(ofType: .decision).filter { $0.number == number }
-            if decisions.count == 1 { return decisions[0].id }
-        }
-        return text
+        (kb.index(of: text) ?? kb.index(ofDecisionLabel: text)).map { kb.documents[$0].id } ?? text
     }
 
     private func day(_ literal: Query.Literal) -> Day? {

@@ -27,7 +27,7 @@ enum QueryField {
     static let knownSet = Set(known)
 
     static func normalized(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: "-", with: "_")
+        String(name.lowercased().map { $0 == "-" ? "_" : $0 })
     }
 
     /// The fields whose values are document ids.

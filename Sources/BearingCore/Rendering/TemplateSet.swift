@@ -20,21 +20,21 @@ public struct TemplateSet: Sendable {
         var set = defaults
         var diagnostics: [Diagnostic] = []
         let folder = (root.hasSuffix("/") ? root : root + "/") + "templates"
-        guard let walk = FileManager.default.enumerator(atPath: folder) else { return (set, []) }
-        for case let relative as String in walk {
-            var isDirectory: ObjCBool = false
-            let path = folder + "/" + relative
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !relative.hasPrefix("new/") else { continue }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, .unreadableFile, "cannot read template (not UTF-8 text)",
-                                              at: SourceLocation(path: "templates/" + relative, line: 1, column: 1)))
-                continue
+        guard FileReader.isDirectory(folder) else { return (set, []) }
+        // The loader's own walk (symlink loops, dot-folders) and reading (invalid UTF-8 located);
+        // `new/` holds the templates of `bearing new`, not of the theme.
+        let (markdown, others) = KnowledgeBaseScanner(root: folder, ignore: IgnoreRules([]), excludedTopLevel: ["new"]).scan()
+        for relative in (markdown.map(\.path) + others).sorted() {
+            let (text, problems) = KnowledgeBaseLoader.readText(folder, relative)
+            diagnostics += problems.map { problem in
+                var located = problem
+                located.location.path = "templates/" + relative
+                return located
             }
+            guard let text, problems.isEmpty else { continue }
             set.files[relative] = text
             set.overridden.append(relative)
         }
-        set.overridden.sort()
         return (set, diagnostics)
     }
 

@@ -283,7 +283,7 @@ public struct ReportBuilder: Sendable {
                     parts.map { Report.ViewCell(text: $0.text, link: $0.target.flatMap { kb.document($0) }.map(links.link)) }
                 })
             }
-            let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = block.text.trimmingSpaces()
             return Report.ViewQuery(query: text, fence: Self.fence(for: text), layout: query.layout.rawValue,
                                     columns: result.columns, rows: rows, count: result.total,
                                     markdown: renderer.markdown(result), html: renderer.html(result))

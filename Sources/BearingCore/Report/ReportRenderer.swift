@@ -19,7 +19,7 @@ public struct ReportRenderer: Sendable {
 
     public func render(_ report: Report, as format: ReportFormat) throws -> String {
         switch format {
-        case .json: return JSONWriter.pretty(try TreeEncoder.encode(report))
+        case .json: return try JSONWriter.encode(report)
         case .md: return try render(report, format: .md, extra: [:])
         case .html:
             let svg = GoalTreeSVG.render(report.goal_tree.map { Self.svgNode($0, documents: report.documents) },

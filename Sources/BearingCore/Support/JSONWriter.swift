@@ -1,7 +1,12 @@
-/// Writes a `JSONValue` as pretty-printed JSON with keys sorted: the same value always gives the
-/// same bytes. Two-space indentation, `"key": value`, empty containers as `[]` and `{}`, slashes
-/// and non-ASCII text unescaped, whole numbers without a fraction.
+/// The one JSON encoding of every command's output (check, export, report): pretty-printed, keys
+/// sorted, so the same value always gives the same bytes. Two-space indentation, `"key": value`,
+/// empty containers as `[]` and `{}`, slashes and non-ASCII text unescaped, whole numbers
+/// without a fraction.
 enum JSONWriter {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        pretty(try TreeEncoder.encode(value))
+    }
+
     static func pretty(_ value: JSONValue) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)

@@ -19,7 +19,9 @@ enum TreeEncoder {
         switch value {
         case let string as String: node.scalar = .string(string)
         case let int as Int: node.scalar = .integer(int)
+        case let integer as any BinaryInteger: node.scalar = .integer(Int(truncatingIfNeeded: integer))
         case let double as Double: node.scalar = .number(double)
+        case let float as Float: node.scalar = .number(Double(float))
         case let bool as Bool: node.scalar = .bool(bool)
         default: try value.encode(to: NodeEncoder(node: node, codingPath: [], cut: cut))
         }

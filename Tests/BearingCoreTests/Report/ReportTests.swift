@@ -16,13 +16,21 @@ import Testing
         try await report(Fixtures.path("report/\(name)"), options: options)
     }
 
+    /// The default theme with a one-line style sheet: the fixtures' HTML goldens hold the report,
+    /// and the style sheet is checked once, in northwind.html.
+    static let withoutStyleSheet: TemplateSet = {
+        var files = TemplateSet.defaults.files
+        files["report/report.css"] = "/* report/report.css: see northwind.html */"
+        return TemplateSet(files: files)
+    }()
+
     static let northwind = Fixtures.packageRoot.appendingPathComponent("examples/northwind").path
 
     @Test(arguments: ["empty", "notes-only", "coverage", "progress", "cycle"])
     func everyFormatMatchesGolden(name: String) async throws {
         let (report, _) = try await Self.fixture(name)
         for format in ReportFormat.allCases {
-            Golden.assert(try ReportRenderer().render(report, as: format), matches: "report/\(name).\(format.rawValue)")
+            Golden.assert(try ReportRenderer(templates: Self.withoutStyleSheet).render(report, as: format), matches: "report/\(name).\(format.rawValue)")
         }
     }
 
@@ -183,6 +191,19 @@ import Testing
         let (report, _) = try await Self.fixture("coverage")
         let markdown = try ReportRenderer(templates: templates).render(report, as: .md)
         #expect(markdown.contains("* ITEM orphan *"))
+    }
+
+    @Test func anOverrideWithInvalidUTF8IsReportedAndTheDefaultKept() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-templates-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("templates/report")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data([0x7B, 0x7B, 0xFF, 0x7D, 0x7D]).write(to: folder.appendingPathComponent("item.md.mustache"))
+        let (templates, diagnostics) = TemplateSet.load(knowledgeBase: root.path)
+        #expect(diagnostics.map(\.rule) == [.invalidUTF8])
+        #expect(diagnostics.first?.location == SourceLocation(path: "templates/report/item.md.mustache", line: 1, column: 3))
+        #expect(templates.overridden.isEmpty)
+        #expect(templates.files["report/item.md.mustache"] == TemplateSet.defaults.files["report/item.md.mustache"])
     }
 
     @Test(arguments: [
