@@ -2,12 +2,14 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev cmark-gfm git python3
+# Only `make bench` needs these (the Hugo peer of `bearing build`); `make test` does not.
+BENCH_APT_PACKAGES := hugo
 BIN_DEBUG := .build/debug/bearing
 BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps build release demo test bench clean templates-list
+.PHONY: deps bench-deps build release demo test bench clean templates-list
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -21,6 +23,15 @@ templates-list:
 # Installs Debian packages only when one is missing (apt-get needs root or sudo).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The same for the benchmark's extra peers.
+bench-deps:
+	@missing=""; for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
@@ -51,7 +62,7 @@ test: deps templates-list
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: release
+bench: release bench-deps
 	python3 scripts/bench.py
 
 clean:

@@ -46,6 +46,9 @@ public enum KnowledgeBaseLoader {
             }
         }
         let reader = DocumentReader(configuration: configuration)
+        var options = markdown
+        if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
+        let markdown = options
         let drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
         let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics

@@ -63,4 +63,7 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
     /// Column of the opening fence; the literal's lines start at this column too (cmark removes
     /// the indentation of the fence and of enclosing list items from them).
     public var column: Int = 1
+
+    /// A ```` ```bearing ```` block: its info string's first word is `bearing`, in any case.
+    public var isQuery: Bool { info.split(separator: " ").first?.lowercased() == "bearing" }
 }

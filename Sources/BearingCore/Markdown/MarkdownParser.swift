@@ -9,7 +9,10 @@ import Foundation
 /// pipeline run in parallel around it.
 public enum MarkdownParser {
     public struct Options: Sendable, Hashable {
-        /// Render HTML as well as extracting structure.
+        /// Render HTML as well as extracting structure. For the site, the HTML is made ready for
+        /// its page: relative `.md` links point to `.html` pages, wikilinks become links whose URL
+        /// is `bearing:wikilink/N` (N: the index in `links`, resolved once the whole KB is known) and
+        /// each query block becomes `<!--bearing:query/N-->` (N: its index among the query blocks).
         public var renderHTML: Bool
         /// Pass raw HTML through instead of escaping it (`unsafe_html: true`).
         public var unsafeHTML: Bool
@@ -44,7 +47,7 @@ public enum MarkdownParser {
         guard let root = parsed.root else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
-        var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML)
+        var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML, rendering: options.renderHTML)
         walker.visitBlocks(root, depth: 0)
         if options.renderHTML {
             walker.prepareForRendering()
@@ -69,10 +72,15 @@ private struct TreeWalker {
     var anchors = HeadingAnchors()
     var rawHTMLNodes: [OpaquePointer] = []
     var headingNodes: [(node: OpaquePointer, level: Int32, anchor: String)] = []
+    /// For rendering: runs of text nodes holding wikilinks, and query code blocks.
+    var wikilinkRuns: [(nodes: [OpaquePointer], text: String, links: [(found: Wikilink.Found, index: Int)])] = []
+    var queryNodes: [OpaquePointer] = []
+    let rendering: Bool
 
-    init(body: String, unsafeHTML: Bool) {
+    init(body: String, unsafeHTML: Bool, rendering: Bool) {
         self.body = body
         self.unsafeHTML = unsafeHTML
+        self.rendering = rendering
     }
 
     /// Walks block nodes; `depth` 0 is the document, 1 its children.
@@ -107,8 +115,10 @@ private struct TreeWalker {
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            document.codeBlocks.append(MarkdownCodeBlock(info: info.trimmingSpaces(), literal: literal, line: line,
-                                                         column: Int(cmark_node_get_start_column(node))))
+            let block = MarkdownCodeBlock(info: info.trimmingSpaces(), literal: literal, line: line,
+                                          column: Int(cmark_node_get_start_column(node)))
+            document.codeBlocks.append(block)
+            if rendering, block.isQuery { queryNodes.append(node) }
         case CMARK_NODE_HTML_BLOCK:
             if !unsafeHTML { rawHTMLNodes.append(node) }
         default:
@@ -151,7 +161,7 @@ private struct TreeWalker {
                     let inRun = !run.text.isEmpty || strchr(pointer, Int32(UInt8(ascii: "["))) != nil
                     if collectText || inRun {
                         let literal = String(cString: pointer)
-                        if inRun { run.append(literal, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current))) }
+                        if inRun { run.append(literal, node: current, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current))) }
                         if collectText { text += literal }
                     }
                 }
@@ -180,7 +190,11 @@ private struct TreeWalker {
 
     private mutating func recordLink(_ node: OpaquePointer, image: Bool) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-        if URLSafety.isDangerous(url) { cmark_node_set_url(node, "") }
+        if URLSafety.isDangerous(url) || url.hasPrefix(Self.placeholderScheme) {
+            cmark_node_set_url(node, "")
+        } else if rendering, !image, let page = SitePaths.pageURL(forLink: url) {
+            cmark_node_set_url(node, page)
+        }
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
         let isAutolink = line == 0
@@ -193,7 +207,10 @@ private struct TreeWalker {
     private mutating func flush(_ run: inout TextRun) {
         defer { run = TextRun() }
         guard run.text.utf8.count >= 5, Wikilink.mayContain(run.text) else { return }
+        var rendered: [(found: Wikilink.Found, index: Int)] = []
+        defer { if rendering, !rendered.isEmpty { wikilinkRuns.append((run.nodes, run.text, rendered)) } }
         for found in Wikilink.scan(run.text) {
+            rendered.append((found, document.links.count))
             var column = run.column + found.offset
             let needle = Array("[[\(found.raw)".utf8)
             if let corrected = lines.column(of: needle, line: run.line, from: column) { column = corrected }
@@ -202,9 +219,23 @@ private struct TreeWalker {
         }
     }
 
-    /// Replaces raw HTML with literal text (so it shows escaped) and headings with blocks that
-    /// carry their anchor as an `id`.
+    /// User-written links with this scheme are emptied: only the parser writes placeholders.
+    static let placeholderScheme = "bearing:"
+
+    /// Replaces raw HTML with literal text (so it shows escaped), headings with blocks that
+    /// carry their anchor as an `id`, wikilinks with placeholder links and query blocks with
+    /// placeholder comments.
     mutating func prepareForRendering() {
+        for run in wikilinkRuns { replaceWikilinks(run) }
+        wikilinkRuns.removeAll()
+        for (i, node) in queryNodes.enumerated() {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(custom, "<!--\(Self.placeholderScheme)query/\(i)-->")
+            cmark_node_set_on_exit(custom, "")
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+        queryNodes.removeAll()
         for node in rawHTMLNodes {
             let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -232,14 +263,46 @@ private struct TreeWalker {
     }
 }
 
+extension TreeWalker {
+    /// Replaces a run of text nodes by text and link nodes: each `[[target|label]]` becomes a link
+    /// showing the label (or the target as written) to `bearing:wikilink/N`.
+    fileprivate func replaceWikilinks(_ run: (nodes: [OpaquePointer], text: String, links: [(found: Wikilink.Found, index: Int)])) {
+        guard let first = run.nodes.first else { return }
+        let bytes = Array(run.text.utf8)
+        var position = 0
+        func insertText(_ end: Int) {
+            guard end > position, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(text, String(decoding: bytes[position..<end], as: UTF8.self))
+            cmark_node_insert_before(first, text)
+        }
+        for (found, index) in run.links {
+            insertText(found.offset)
+            guard let link = cmark_node_new(CMARK_NODE_LINK), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_url(link, "\(Self.placeholderScheme)wikilink/\(index)")
+            let shown = found.label.flatMap(\.nilIfEmpty) ?? (found.target + (found.anchor.map { "#" + $0 } ?? ""))
+            cmark_node_set_literal(text, shown)
+            cmark_node_append_child(link, text)
+            cmark_node_insert_before(first, link)
+            position = found.offset + found.raw.utf8.count + 4
+        }
+        insertText(bytes.count)
+        for node in run.nodes {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+}
+
 /// Consecutive text nodes, concatenated so a wikilink split across them is still found.
 private struct TextRun {
     var text = ""
+    var nodes: [OpaquePointer] = []
     var line = 0
     var column = 0
 
-    mutating func append(_ literal: String, line: Int, column: Int) {
+    mutating func append(_ literal: String, node: OpaquePointer, line: Int, column: Int) {
         if text.isEmpty { self.line = line; self.column = column }
         text += literal
+        nodes.append(node)
     }
 }

@@ -67,7 +67,7 @@ struct DocumentReader {
 
     /// Parses the ```` ```bearing ```` blocks; a malformed query is an error at its line and column.
     private func readQueries(_ blocks: [MarkdownCodeBlock], into document: inout Document, reader: inout FieldReader) {
-        for block in blocks where block.info.split(separator: " ").first?.lowercased() == "bearing" {
+        for block in blocks where block.isQuery {
             let start = SourceLocation(path: document.path, line: block.line + 1, column: block.column)
             switch QueryParser.parse(block.literal) {
             case .success(let query):

@@ -13,7 +13,7 @@ public struct ReportBuilder: Sendable {
         self.analysis = analysis
         self.diagnostics = diagnostics
         self.options = options
-        links = ReportLinks(baseURL: kb.configuration.baseURL, pathPrefix: options.pathPrefix)
+        links = ReportLinks(baseURL: kb.configuration.baseURL, pathPrefix: options.pathPrefix, sitePages: options.sitePages)
         if let person = options.person {
             var ids: Set<String> = [person.lowercased()]
             for team in kb.people.teams(of: person) { ids.insert(team.lowercased()) }

@@ -1,10 +1,13 @@
-/// Where the report links a document: its page under `base_url` (SitePaths), else its source file.
+/// Where the report links a document: its page in the site (`sitePages`, paths from the site's
+/// root), its page under `base_url`, else its source file.
 struct ReportLinks: Sendable {
     let baseURL: String?
     let pathPrefix: String
+    var sitePages = false
 
     func link(_ document: Document) -> String {
-        if let baseURL { return Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SitePaths.page(for: document)) }
+        if sitePages { return Escape.url(SiteLinks.page(document)) }
+        if let baseURL { return Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SiteLinks.page(document)) }
         return Escape.url(pathPrefix + document.path)
     }
 }

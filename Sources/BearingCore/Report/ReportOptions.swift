@@ -7,6 +7,9 @@ public struct ReportOptions: Sendable {
     /// Prefixed to a document's path when there is no `base_url` (the way from the report to the KB root).
     public var pathPrefix: String
 
+    /// Link documents to their pages in the site, from the site's root (the site's own report).
+    public var sitePages = false
+
     public init(person: String? = nil, horizon: String? = nil, pathPrefix: String = "") {
         self.person = person
         self.horizon = horizon

@@ -1,0 +1,76 @@
+/// Finishes a body rendered for the site (MarkdownParser with `renderHTML`): the placeholders the
+/// parser left for what only the whole knowledge base knows are replaced. `bearing:wikilink/N`
+/// becomes the URL of the page the wikilink resolved to (unresolved ones search the site for their
+/// text) and `<!--bearing:query/N-->` the query block's results.
+enum BodyHTML {
+    static let wikilinkMarker = Array("bearing:wikilink/".utf8)
+    static let queryMarker = Array("<!--bearing:query/".utf8)
+    static let queryMarkerEnd = Array("-->".utf8)
+
+    static func finish(_ html: String, document: Document, root: String, items: SiteItems,
+                       query: (Int) -> String) -> String {
+        let html = droppingTitle(html, document: document)
+        let hasWikilinks = document.body.links.contains { $0.kind == .wikilink }
+        guard hasWikilinks || !document.queries.isEmpty else { return html }
+        var targets: [SourcePosition: Reference] = [:]
+        for reference in document.references where reference.kind == .mentions {
+            targets[SourcePosition(line: reference.location.line, column: reference.location.column)] = reference
+        }
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "b"), hasWikilinks, let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
+                output += Array(wikilinkURL(n, document: document, targets: targets, root: root, items: items).utf8)
+                i = end
+            } else if bytes[i] == UInt8(ascii: "<"), let (n, end) = number(after: queryMarker, in: bytes, at: i),
+                      bytes[end...].starts(with: queryMarkerEnd) {
+                output += Array(query(n).utf8)
+                i = end + queryMarkerEnd.count
+            } else {
+                output.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The body without its opening `# Title` when that is the page's title (shown above it).
+    static func droppingTitle(_ html: String, document: Document) -> String {
+        guard let first = document.body.headings.first, first.level == 1, first.text == document.title else { return html }
+        let open = "<h1 id=\"\(first.anchor)\">"
+        guard html.hasPrefix(open), let close = html.range(of: "</h1>\n") else { return html }
+        return String(html[close.upperBound...])
+    }
+
+    /// The number after `marker` at `start`, and where it ends.
+    private static func number(after marker: [UInt8], in bytes: [UInt8], at start: Int) -> (Int, Int)? {
+        guard bytes[start...].starts(with: marker) else { return nil }
+        var end = start + marker.count
+        var value = 0
+        while end < bytes.count, let digit = Character(UnicodeScalar(bytes[end])).wholeNumberValue, bytes[end] < 0x80, end - start < marker.count + 9 {
+            value = value * 10 + digit
+            end += 1
+        }
+        return end > start + marker.count ? (value, end) : nil
+    }
+
+    private static func wikilinkURL(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,
+                                    items: SiteItems) -> String {
+        guard n < document.body.links.count else { return "#" }
+        let link = document.body.links[n]
+        let fragment = link.anchor.flatMap(\.nilIfEmpty).map { "#" + HeadingAnchors.slug($0) } ?? ""
+        if link.destination.isEmpty { return fragment.isEmpty ? "#" : fragment }
+        if let target = targets[SourcePosition(line: link.line, column: link.column)]?.target,
+           let href = items.item(target)?["href"] as? String {
+            return Escape.html(root + href + Escape.url(fragment))
+        }
+        return Escape.html(root + SiteLinks.dashboard + "?q=" + Escape.queryValue(link.destination))
+    }
+}
+
+private struct SourcePosition: Hashable {
+    var line: Int
+    var column: Int
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Mustache
+
+/// `bearing build` (SPEC §7): renders every page of the site from the knowledge base, its
+/// analysis and the theme, into a SiteWriter. Pages are independent and render side by side;
+/// each is its template (`site/<name>.html`) inside the layout (`site/layout.html`).
+public struct SiteBuilder: Sendable {
+    public let kb: KnowledgeBase
+    public let analysis: AlignmentAnalysis
+    public let diagnostics: [Diagnostic]
+    public let templates: TemplateSet
+    /// The knowledge base's folder, to copy its images and other files from.
+    public let source: String
+    /// The site's address, for the feed's and sitemap's absolute links (`base_url`, or `--base-url`).
+    public let baseURL: String?
+
+    public init(kb: KnowledgeBase, analysis: AlignmentAnalysis, diagnostics: [Diagnostic], templates: TemplateSet, source: String,
+                baseURL: String? = nil) {
+        self.baseURL = (baseURL ?? kb.configuration.baseURL).flatMap(\.nilIfEmpty)
+        self.kb = kb
+        self.analysis = analysis
+        self.diagnostics = diagnostics
+        self.templates = templates
+        self.source = source
+    }
+
+    /// The theme's static files, copied to `_bearing/` (the report's style sheet is the base of the site's).
+    static let themeFiles = ["report/report.css", "site/site.css", "site/site.js", "site/favicon.svg"]
+
+    var title: String { kb.configuration.title ?? "Knowledge base" }
+
+    public func build(into writer: SiteWriter) async throws {
+        let library = try templates.library()
+        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "tag", "report"]
+        where library.getTemplate(named: "site/\(name).html") == nil {
+            throw TemplateError(path: "site/\(name).html.mustache", message: "template not found")
+        }
+        let people = ListPages.peopleIDs(analysis)
+        let links = SiteLinks(tags: kb.documents.flatMap(\.tags), people: people)
+        let items = SiteItems(kb: kb, analysis: analysis, links: links)
+        let lists = ListPages(items: items, analysis: analysis)
+        let pages = PageRenderer(library: library, title: title, today: analysis.today, writer: writer)
+
+        // The report's sections, linking the site's pages; the dashboard shows some of them.
+        var options = ReportOptions()
+        options.sitePages = true
+        let report = await ReportBuilder(kb: kb, analysis: analysis, diagnostics: diagnostics, options: options).build()
+        let (sections, reportContext) = try ReportRenderer(templates: templates, listLimit: 10).htmlSections(report)
+
+        // Document pages, the bulk of the work, side by side.
+        let documentPage = DocumentPage(items: items, analysis: analysis, evaluator: QueryEvaluator(kb: kb, analysis: analysis))
+        let byPath = Dictionary(grouping: diagnostics, by: \.location.path)
+        let documents = kb.documents
+        let chunk = max(1, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunks = stride(from: 0, to: documents.count, by: chunk).map { $0..<min($0 + chunk, documents.count) }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            for document in documents[chunks[c]] {
+                let path = links.page(document)
+                let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: byPath[document.path] ?? [])
+                pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
+            }
+        }
+
+        var dashboard = reportContext
+        dashboard["section"] = sections
+        dashboard["top_goals"] = report.goal_tree.compactMap { node -> [String: Any]? in
+            guard var item = items.item(node.goal) else { return nil }
+            item["progress_text"] = node.progress_text
+            return item
+        }
+        dashboard["views"] = sections["views"] ?? ""
+        pages.render(SiteLinks.dashboard, template: "dashboard", title: title, section: "dashboard", context: dashboard)
+
+        var goals = lists.goals()
+        goals["tree"] = sections["goals"] ?? ""
+        pages.render(SiteLinks.goals, template: "goals", title: "Goals", section: "goals", context: goals)
+        pages.render(SiteLinks.decisions, template: "decisions", title: "Decision log", section: "decisions", context: lists.decisions())
+        let boards = lists.boards()
+        pages.render(SiteLinks.boards, template: "boards", title: "Boards", section: "boards", context: [
+            "boards": boards.map { ["type": $0.type.rawValue, "href": Escape.url(SiteLinks.board($0.type)), "count": $0.context["count"] ?? 0] },
+        ])
+        for board in boards {
+            pages.render(SiteLinks.board(board.type), template: "board", title: "Board: \(board.type.rawValue)s", section: "boards", context: board.context)
+        }
+        pages.render(SiteLinks.people, template: "people", title: "People and teams", section: "people", context: lists.people())
+        for id in people {
+            guard let path = links.person(id) else { continue }
+            let context = lists.person(id)
+            pages.render(path, template: "person", title: context["name"] as? String ?? id, section: "people", context: context)
+        }
+        let tags = lists.tags()
+        pages.render(SiteLinks.tags, template: "tags", title: "Tags", section: "tags", context: tags.index)
+        for page in tags.pages {
+            pages.render(page.path, template: "tag", title: "Tag: \(page.context["tag"] as? String ?? "")", section: "tags", context: page.context)
+        }
+        var reportPage = reportContext
+        reportPage["sections"] = ReportRenderer.sections.compactMap { sections[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
+        pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
+
+        writer.write(SiteLinks.searchIndex, SearchIndex.script(documents.map { SearchIndex.entry($0, href: links.page($0)) }))
+        writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today,
+                                                   entries: feedEntries(links)))
+        if let baseURL {
+            writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
+        }
+        for file in Self.themeFiles {
+            if let text = templates.files[file] { writer.write("\(SiteLinks.theme)/\(file.split(separator: "/").last!)", text) }
+        }
+        // Every other file of the KB, but its configuration (people.yml holds e-mail addresses).
+        for asset in kb.assets where !SiteLinks.isReserved(asset) && asset != Configuration.fileName && asset != PeopleDirectory.fileName {
+            writer.copy(from: source + "/" + asset, to: asset)
+        }
+    }
+
+    /// The most recently dated documents for the feed: newest first, decisions before others on the same day.
+    private func feedEntries(_ links: SiteLinks) -> [SiteFeed.Entry] {
+        let dated = kb.documents.compactMap { document -> (Day, Document)? in
+            (document.decision?.date ?? document.updated ?? document.created).map { ($0, document) }
+        }
+        let newest = dated.sorted { a, b in
+            (a.0, a.1.type == .decision ? 1 : 0, b.1.id) > (b.0, b.1.type == .decision ? 1 : 0, a.1.id)
+        }.prefix(SiteFeed.limit)
+        return newest.map { day, document in
+            let kind = document.label.map { "Decision \($0)" } ?? document.type.rawValue.capitalized
+            return SiteFeed.Entry(id: document.id, title: "\(kind): \(document.title) (\(document.status))",
+                                  href: Escape.url(links.page(document)), day: day,
+                                  summary: SearchIndex.plainText(fromHTML: document.body.html ?? "", limit: 280))
+        }
+    }
+}
+
+/// Renders a page's template, then the layout around it, and hands the result to the writer.
+/// Safe to use from several threads.
+final class PageRenderer: @unchecked Sendable {
+    let library: MustacheLibrary
+    let title: String
+    let today: Day
+    let writer: SiteWriter
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    init(library: MustacheLibrary, title: String, today: Day, writer: SiteWriter) {
+        self.library = library
+        self.title = title
+        self.today = today
+        self.writer = writer
+    }
+
+    static let navigation: [(section: String, label: String, path: String)] = [
+        ("dashboard", "Dashboard", SiteLinks.dashboard), ("goals", "Goals", SiteLinks.goals),
+        ("decisions", "Decisions", SiteLinks.decisions), ("boards", "Boards", SiteLinks.boards),
+        ("people", "People", SiteLinks.people), ("tags", "Tags", SiteLinks.tags), ("report", "Report", SiteLinks.report),
+    ]
+
+    func render(_ path: String, template: String, title pageTitle: String, section: String, context: [String: Any]) {
+        let root = SitePaths.root(from: path)
+        var context = context
+        context["root"] = root
+        context["site_title"] = title
+        context["today"] = today.description
+        let content = library.render(context, withTemplate: "site/\(template).html") ?? ""
+        let layout: [String: Any] = [
+            "root": root, "site_title": title, "today": today.description, "page_title": pageTitle,
+            "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
+            "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
+        ]
+        writer.write(path, library.render(layout, withTemplate: "site/layout.html") ?? "")
+        lock.withLock { paths.append(path) }
+    }
+
+    var written: [String] { lock.withLock { paths } }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import BearingCore
+import Foundation
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static site: dashboard, a page per document, goal tree, decision log, boards, people, tags, report, search, feed.",
+        discussion: """
+            The site works from any web server, any sub-path and straight from disk (file://). It is written \
+            into a folder beside the output and swapped in at the end, so a failed build leaves the previous \
+            site as it was. The knowledge base's own templates/ folder overrides the theme file by file \
+            (docs/theming.md). Exit status: 0 built, 1 built but the knowledge base has errors (listed on \
+            stderr), 2 not built.
+            """)
+
+    @OptionGroup var kb: KnowledgeBaseOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site to (default: bearing.yml's output, else _site).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The address the site is published at, for the feed and sitemap (default: bearing.yml's base_url).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() async throws {
+        let result = try await kb.load(markdown: .init(renderHTML: true))
+        let knowledgeBase = result.knowledgeBase
+        let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
+        let diagnostics = result.diagnostics + templateDiagnostics
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(errors, pathPrefix: "")) }
+        let destination = output ?? knowledgeBase.configuration.output
+        let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let writer: SiteWriter
+        do {
+            writer = try SiteWriter(output: destination, source: kb.directory)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        do {
+            try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
+                                  source: kb.directory, baseURL: baseURL).build(into: writer)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            FileHandleOutput.standardError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if !quiet {
+            let warnings = diagnostics.count - errors.count
+            FileHandleOutput.standardError("built \(writer.fileCount) files into \(destination) (\(errors.count) errors, \(warnings) warnings: bearing check shows them)\n")
+        }
+        FileHandleOutput.finish(errors.isEmpty ? 0 : 1, keepingAlive: result, analysis)
+    }
+}
