@@ -9,10 +9,11 @@ import Foundation
 /// pipeline run in parallel around it.
 public enum MarkdownParser {
     public struct Options: Sendable, Hashable {
-        /// Render HTML as well as extracting structure. For the site, the HTML is made ready for
-        /// its page: relative `.md` links point to `.html` pages, wikilinks become links whose URL
-        /// is `bearing:wikilink/N` (N: the index in `links`, resolved once the whole KB is known) and
-        /// each query block becomes `<!--bearing:query/N-->` (N: its index among the query blocks).
+        /// Render HTML as well as extracting structure. For the site, what only the whole KB can
+        /// resolve is left as placeholders (BodyHTML fills them in): relative links and images get
+        /// the URL `bearing:link/N`, wikilinks become links to `bearing:wikilink/N` (N: the index
+        /// in `links`), and each query block becomes `<!--bearing:query/N-->` (N: its index among
+        /// the query blocks).
         public var renderHTML: Bool
         /// Pass raw HTML through instead of escaping it (`unsafe_html: true`).
         public var unsafeHTML: Bool
@@ -192,8 +193,9 @@ private struct TreeWalker {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         if URLSafety.isDangerous(url) || url.hasPrefix(Self.placeholderScheme) {
             cmark_node_set_url(node, "")
-        } else if rendering, !image, let page = SitePaths.pageURL(forLink: url) {
-            cmark_node_set_url(node, page)
+        } else if rendering, Self.isRelative(url) {
+            // Resolved once the whole KB is known: the page of the document it names, or the copied file.
+            cmark_node_set_url(node, "\(Self.placeholderScheme)link/\(document.links.count)")
         }
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
@@ -221,6 +223,12 @@ private struct TreeWalker {
 
     /// User-written links with this scheme are emptied: only the parser writes placeholders.
     static let placeholderScheme = "bearing:"
+
+    /// A path relative to the document (`../goals/a.md#kr`, `img/x.png`): no scheme, not `/…`, not `#…`.
+    static func isRelative(_ url: String) -> Bool {
+        guard let first = url.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#") else { return false }
+        return !ReferenceResolver.hasScheme(url)
+    }
 
     /// Replaces raw HTML with literal text (so it shows escaped), headings with blocks that
     /// carry their anchor as an `id`, wikilinks with placeholder links and query blocks with

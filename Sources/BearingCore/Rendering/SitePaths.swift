@@ -1,20 +1,10 @@
-/// Output paths of the site: a document's page mirrors its source path with `.html` for `.md`,
-/// so relative links between pages are the links between the files, `.md` turned into `.html`.
+/// Output paths of the site: a document's page mirrors its source path with `.html` for `.md`.
 public enum SitePaths {
-    public static func page(for document: Document) -> String {
-        let path = document.path
-        return (path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
-    }
+    public static func page(for document: Document) -> String { page(forPath: document.path) }
 
-    /// The page a relative link to a Markdown file points to (`../goals/a.md#kr` →
-    /// `../goals/a.html#kr`); nil for links that are not relative links to `.md` files.
-    public static func pageURL(forLink url: String) -> String? {
-        guard let first = url.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#"),
-              !ReferenceResolver.hasScheme(url) else { return nil }
-        let cut = url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? url.endIndex
-        let path = url[..<cut]
-        guard path.utf8.count > 3, path.lowercased().hasSuffix(".md") else { return nil }
-        return String(path.dropLast(3)) + ".html" + url[cut...]
+    /// `goals/a.md` → `goals/a.html`.
+    public static func page(forPath path: String) -> String {
+        (path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path) + ".html"
     }
 
     /// The way from a page at `path` up to the site's root: `""`, `"../"`, `"../../"`, ….

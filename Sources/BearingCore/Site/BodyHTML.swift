@@ -1,8 +1,10 @@
 /// Finishes a body rendered for the site (MarkdownParser with `renderHTML`): the placeholders the
-/// parser left for what only the whole knowledge base knows are replaced. `bearing:wikilink/N`
-/// becomes the URL of the page the wikilink resolved to (unresolved ones search the site for their
-/// text) and `<!--bearing:query/N-->` the query block's results.
+/// parser left for what only the whole knowledge base knows are replaced. `bearing:link/N` becomes
+/// the page of the document a relative link resolved to, else the copied file it names, from
+/// wherever the page is; `bearing:wikilink/N` the page the wikilink resolved to (unresolved ones
+/// search the site for their text); `<!--bearing:query/N-->` the query block's results.
 enum BodyHTML {
+    static let linkMarker = Array("bearing:link/".utf8)
     static let wikilinkMarker = Array("bearing:wikilink/".utf8)
     static let queryMarker = Array("<!--bearing:query/".utf8)
     static let queryMarkerEnd = Array("-->".utf8)
@@ -10,8 +12,8 @@ enum BodyHTML {
     static func finish(_ html: String, document: Document, root: String, items: SiteItems,
                        query: (Int) -> String) -> String {
         let html = droppingTitle(html, document: document)
-        let hasWikilinks = document.body.links.contains { $0.kind == .wikilink }
-        guard hasWikilinks || !document.queries.isEmpty else { return html }
+        let hasLinks = !document.body.links.isEmpty
+        guard hasLinks || !document.queries.isEmpty else { return html }
         var targets: [SourcePosition: Reference] = [:]
         for reference in document.references where reference.kind == .mentions {
             targets[SourcePosition(line: reference.location.line, column: reference.location.column)] = reference
@@ -21,8 +23,11 @@ enum BodyHTML {
         output.reserveCapacity(bytes.count + 256)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "b"), hasWikilinks, let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
+            if bytes[i] == UInt8(ascii: "b"), hasLinks, let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
                 output += Array(wikilinkURL(n, document: document, targets: targets, root: root, items: items).utf8)
+                i = end
+            } else if bytes[i] == UInt8(ascii: "b"), hasLinks, let (n, end) = number(after: linkMarker, in: bytes, at: i) {
+                output += Array(linkURL(n, document: document, targets: targets, root: root, items: items).utf8)
                 i = end
             } else if bytes[i] == UInt8(ascii: "<"), let (n, end) = number(after: queryMarker, in: bytes, at: i),
                       bytes[end...].starts(with: queryMarkerEnd) {
@@ -54,6 +59,21 @@ enum BodyHTML {
             end += 1
         }
         return end > start + marker.count ? (value, end) : nil
+    }
+
+    private static func linkURL(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,
+                                items: SiteItems) -> String {
+        guard n < document.body.links.count else { return "#" }
+        let url = document.body.links[n].destination
+        let cut = url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? url.endIndex
+        let suffix = String(url[cut...])
+        if let target = targets[SourcePosition(line: document.body.links[n].line, column: document.body.links[n].column)]?.target,
+           let href = items.item(target)?["href"] as? String {
+            return Escape.html(root + href + Escape.url(suffix))
+        }
+        guard let path = ReferenceResolver.join(folderOf: document.path, String(url[..<cut]).removingPercentEncodingSafely) else { return "#" }
+        let file = path.isMarkdownPath ? SitePaths.page(forPath: path) : path
+        return Escape.html(root + Escape.url(file) + Escape.url(suffix))
     }
 
     private static func wikilinkURL(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,

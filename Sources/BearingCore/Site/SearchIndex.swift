@@ -33,7 +33,7 @@ enum SearchIndex {
         var space = true
         var characters = 0
         var bytes = Array(html.utf8)[...]
-        while let byte = bytes.first, characters < limit {
+        while let byte = bytes.first {
             bytes = bytes.dropFirst()
             if inTag { if byte == UInt8(ascii: ">") { inTag = false }; continue }
             var out = byte
@@ -50,15 +50,12 @@ enum SearchIndex {
             } else {
                 space = false
             }
+            // Counted at the first byte of each character, so the text never ends inside one.
+            if out & 0xC0 != 0x80 {
+                if characters == limit { break }
+                characters += 1
+            }
             output.append(out)
-            if out & 0xC0 != 0x80 { characters += 1 }
-        }
-        // Never end inside a UTF-8 sequence.
-        while let last = output.last, last & 0x80 != 0 {
-            let lead = output.lastIndex { $0 & 0xC0 != 0x80 } ?? 0
-            let needed = output[lead] >= 0xF0 ? 4 : output[lead] >= 0xE0 ? 3 : output[lead] >= 0xC0 ? 2 : 1
-            if output.count - lead == needed { break }
-            output.removeSubrange(lead...)
         }
         while output.last == UInt8(ascii: " ") { output.removeLast() }
         return String(decoding: output, as: UTF8.self)
