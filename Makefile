@@ -58,9 +58,12 @@ demo: build
 	@echo "The HTML report (one self-contained file) is $(CURDIR)/_site/report.html (bearing report --format html)."
 	@echo "The whole model of $(DEMO_KB) is in $(CURDIR)/_site/northwind.json (bearing export --format json)."
 
+# After the Swift tests, the built site in a real browser (installs chromium, chromium-driver
+# and a Python venv when missing; see scripts/browser-tests.sh).
 test: deps templates-list
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/browser-tests.sh
 
 bench: release bench-deps
 	python3 scripts/bench.py

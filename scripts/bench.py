@@ -304,7 +304,7 @@ def main():
           f"{args.runs} runs each after 1 warm-up, alternated; sites written to {tmpfs}\n")
     med, rss = print_table(results)
     if disk_results:
-        print(f"\nThe same writing the site to the disk (.bench/), {args.disk_runs} runs each, alternated\n")
+        print(f"\nThe same writing the site to the disk (.bench/), {args.disk_runs} run(s) each, alternated\n")
         dmed, _ = print_table(disk_results)
     else:
         dmed = {}

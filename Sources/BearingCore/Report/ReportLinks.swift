@@ -6,7 +6,7 @@ struct ReportLinks: Sendable {
     var sitePages = false
 
     func link(_ document: Document) -> String {
-        if sitePages { return Escape.url(SiteLinks.page(document)) }
+        if sitePages { return SiteLinks.url(SiteLinks.page(document)) }
         if let baseURL { return Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SiteLinks.page(document)) }
         return Escape.url(pathPrefix + document.path)
     }

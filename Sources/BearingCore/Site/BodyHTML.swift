@@ -23,10 +23,10 @@ enum BodyHTML {
         output.reserveCapacity(bytes.count + 256)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "b"), hasLinks, let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
+            if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
                 output += Array(wikilinkURL(n, document: document, targets: targets, root: root, items: items).utf8)
                 i = end
-            } else if bytes[i] == UInt8(ascii: "b"), hasLinks, let (n, end) = number(after: linkMarker, in: bytes, at: i) {
+            } else if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: linkMarker, in: bytes, at: i) {
                 output += Array(linkURL(n, document: document, targets: targets, root: root, items: items).utf8)
                 i = end
             } else if bytes[i] == UInt8(ascii: "<"), let (n, end) = number(after: queryMarker, in: bytes, at: i),
@@ -49,6 +49,12 @@ enum BodyHTML {
         return String(html[close.upperBound...])
     }
 
+    /// Whether `i` starts the value of an `href="` or `src="` attribute: the only place the parser
+    /// writes link placeholders (the same words in text or code are left alone).
+    private static func isAttributeStart(_ bytes: [UInt8], _ i: Int) -> Bool {
+        bytes[..<i].suffix(6).elementsEqual("href=\"".utf8) || bytes[..<i].suffix(5).elementsEqual("src=\"".utf8)
+    }
+
     /// The number after `marker` at `start`, and where it ends.
     private static func number(after marker: [UInt8], in bytes: [UInt8], at start: Int) -> (Int, Int)? {
         guard bytes[start...].starts(with: marker) else { return nil }
@@ -68,12 +74,12 @@ enum BodyHTML {
         let cut = url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? url.endIndex
         let suffix = String(url[cut...])
         if let target = targets[SourcePosition(line: document.body.links[n].line, column: document.body.links[n].column)]?.target,
-           let href = items.item(target)?["href"] as? String {
-            return Escape.html(root + href + Escape.url(suffix))
+           let href = items.item(target, root: root)?["href"] as? String {
+            return Escape.html(href + Escape.url(suffix))
         }
         guard let path = ReferenceResolver.join(folderOf: document.path, String(url[..<cut]).removingPercentEncodingSafely) else { return "#" }
         let file = path.isMarkdownPath ? SitePaths.page(forPath: path) : path
-        return Escape.html(root + Escape.url(file) + Escape.url(suffix))
+        return Escape.html(root + SiteLinks.url(file) + Escape.url(suffix))
     }
 
     private static func wikilinkURL(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,
@@ -83,8 +89,8 @@ enum BodyHTML {
         let fragment = link.anchor.flatMap(\.nilIfEmpty).map { "#" + HeadingAnchors.slug($0) } ?? ""
         if link.destination.isEmpty { return fragment.isEmpty ? "#" : fragment }
         if let target = targets[SourcePosition(line: link.line, column: link.column)]?.target,
-           let href = items.item(target)?["href"] as? String {
-            return Escape.html(root + href + Escape.url(fragment))
+           let href = items.item(target, root: root)?["href"] as? String {
+            return Escape.html(href + Escape.url(fragment))
         }
         return Escape.html(root + SiteLinks.dashboard + "?q=" + Escape.queryValue(link.destination))
     }

@@ -9,12 +9,12 @@ struct DocumentPage {
     var kb: KnowledgeBase { items.kb }
 
     func context(_ document: Document, root: String, diagnostics: [Diagnostic]) -> [String: Any] {
-        var page = items.item(document.id) ?? [:]
-        page["meta"] = meta(document)
-        page["chains"] = chains(document)
-        page["goal"] = goal(document)
-        page["references"] = groups(references(document))
-        page["backlinks"] = groups(backlinks(document))
+        var page = items.item(document.id, root: root) ?? [:]
+        page["meta"] = meta(document, root: root)
+        page["chains"] = chains(document, root: root)
+        page["goal"] = goal(document, root: root)
+        page["references"] = groups(references(document, root: root))
+        page["backlinks"] = groups(backlinks(document, root: root))
         page["fields"] = unknownFields(document)
         page["diagnostics"] = diagnostics.map { diagnostic -> [String: Any] in
             ["severity": diagnostic.severity.rawValue, "message": diagnostic.message, "line": diagnostic.location.line,
@@ -22,7 +22,7 @@ struct DocumentPage {
         }
         page["status_text"] = document.statusText ?? false
         page["path"] = document.path
-        let renderer = QueryResultRenderer { [items] id in items.item(id).map { root + ($0["href"] as? String ?? "") } }
+        let renderer = QueryResultRenderer { [items] id in items.item(id, root: root)?["href"] as? String }
         page["body"] = BodyHTML.finish(document.body.html ?? "", document: document, root: root, items: items) { n in
             guard n < document.queries.count, let query = document.queries[n].query else {
                 return "<p class=\"query-error\">This query block has an error (run <code>bearing check</code>).</p>\n"
@@ -33,13 +33,13 @@ struct DocumentPage {
     }
 
     /// Rows of the metadata panel: `{label, text}` or `{label, people: [{id, name, href}]}` or `{label, links: [{text, href}]}`.
-    private func meta(_ document: Document) -> [[String: Any]] {
+    private func meta(_ document: Document, root: String) -> [[String: Any]] {
         var rows: [[String: Any]] = []
         func text(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { rows.append(["label": label, "text": value, "people": false, "links": false]) }
         }
         func people(_ label: String, _ ids: [String]) {
-            if !ids.isEmpty { rows.append(["label": label, "text": false, "people": ids.map(items.person), "links": false]) }
+            if !ids.isEmpty { rows.append(["label": label, "text": false, "people": ids.map { items.person($0, root: root) }, "links": false]) }
         }
         text("Type", document.type.rawValue)
         text("Status", document.statusText ?? document.status)
@@ -65,13 +65,13 @@ struct DocumentPage {
         text("Updated", document.updated?.description)
         if !document.tags.isEmpty {
             rows.append(["label": "Tags", "text": false, "people": false,
-                         "links": document.tags.map { ["text": $0, "href": items.links.tag($0).map(Escape.url) ?? false] as [String: Any] }])
+                         "links": document.tags.map { ["text": $0, "href": items.links.tag($0).map { root + SiteLinks.url($0) } ?? false] as [String: Any] }])
         }
         return rows
     }
 
     /// Each way the document reaches a top-level goal, top first, the document itself last (not linked).
-    private func chains(_ document: Document) -> [[String: Any]] {
+    private func chains(_ document: Document, root: String) -> [[String: Any]] {
         var paths: [[String]] = []
         if document.type == .goal {
             let ancestors = kb.ancestors(ofGoal: document.id)
@@ -80,11 +80,11 @@ struct DocumentPage {
             paths = analysis.chains[document.id] ?? []
         }
         return paths.map { path in
-            ["steps": items.items(path) + [["title": document.title, "href": false, "id": document.id]]]
+            ["steps": items.items(path, root: root) + [["title": document.title, "href": false, "id": document.id]]]
         }
     }
 
-    private func goal(_ document: Document) -> Any {
+    private func goal(_ document: Document, root: String) -> Any {
         guard let details = document.goal else { return false }
         let progress = analysis.progress[document.id]
         return [
@@ -98,36 +98,35 @@ struct DocumentPage {
                  "progress_percent": result.progress.map { Int(($0 * 100).rounded()) } ?? false as Any,
                  "progress_text": result.progress.map(Percent.format) ?? "unknown"]
             },
-            "work": items.items(analysis.workUnder[document.id] ?? []),
+            "work": items.items(analysis.workUnder[document.id] ?? [], root: root),
         ] as [String: Any]
     }
 
     /// Outgoing references by kind: documents linked, others (unresolved, external) as text.
-    private func references(_ document: Document) -> [(String, [[String: Any]])] {
+    private func references(_ document: Document, root: String) -> [(String, [[String: Any]])] {
         var groups: [(String, [[String: Any]])] = []
         for kind in ReferenceKind.allCases where kind != .mentions {
             var seen = Set<String>()
             var entries: [[String: Any]] = []
             for reference in document.references where reference.kind == kind && seen.insert(reference.target ?? reference.written).inserted {
-                if let target = reference.target, let item = items.item(target) {
+                if let target = reference.target, let item = items.item(target, root: root) {
                     entries.append(item)
                 } else {
-                    entries.append(["title": reference.written, "href": false, "broken": !reference.external, "status": false,
-                                    "label": false, "id": false])
+                    entries.append(["title": reference.written, "html": false, "broken": !reference.external])
                 }
             }
             if !entries.isEmpty { groups.append((Self.outgoing[kind] ?? kind.rawValue, entries)) }
         }
         let mentioned = Set(document.references.compactMap { $0.kind == .mentions ? $0.target : nil }).subtracting([document.id]).sorted()
-        if !mentioned.isEmpty { groups.append(("Mentions", items.items(mentioned))) }
+        if !mentioned.isEmpty { groups.append(("Mentions", items.items(mentioned, root: root))) }
         return groups
     }
 
-    private func backlinks(_ document: Document) -> [(String, [[String: Any]])] {
+    private func backlinks(_ document: Document, root: String) -> [(String, [[String: Any]])] {
         let all = kb.backlinks[document.id] ?? []
         return ReferenceKind.allCases.compactMap { kind in
             let sources = all.filter { $0.kind == kind }.map(\.source)
-            return sources.isEmpty ? nil : (Self.incoming[kind] ?? kind.rawValue, items.items(sources))
+            return sources.isEmpty ? nil : (Self.incoming[kind] ?? kind.rawValue, items.items(sources, root: root))
         }
     }
 

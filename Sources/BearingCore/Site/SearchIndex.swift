@@ -75,19 +75,22 @@ enum SearchIndex {
     /// U+2028/U+2029 escaped as well as quotes, backslashes and control characters.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += Array("\\\"".utf8)
-            case "\\": output += Array("\\\\".utf8)
-            case "<": output += Array("\\u003c".utf8)
-            case "\u{2028}": output += Array("\\u2028".utf8)
-            case "\u{2029}": output += Array("\\u2029".utf8)
-            default:
-                if scalar.value < 0x20 {
-                    output += Array(("\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)).utf8)
-                } else {
-                    output += Array(String(scalar).utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), byte]
+                case UInt8(ascii: "\\"): output += [byte, byte]
+                case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
+                case 0..<0x20: output += Array(("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    output += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default: output.append(byte)
                 }
+                i += 1
             }
         }
         output.append(UInt8(ascii: "\""))

@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
     var title: String { kb.configuration.title ?? "Knowledge base" }
 
     public func build(into writer: SiteWriter) async throws {
+        var t = DispatchTime.now().uptimeNanoseconds
+        func lap(_ what: String) { let n = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["BEARING_TIMING"] != nil { FileHandle.standardError.write("\(what) \((n - t) / 1_000_000) ms\n".data(using: .utf8)!) }; t = n }
         let library = try templates.library()
         for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "tag", "report"]
         where library.getTemplate(named: "site/\(name).html") == nil {
@@ -37,8 +39,12 @@ public struct SiteBuilder: Sendable {
         }
         let people = ListPages.peopleIDs(analysis)
         let links = SiteLinks(tags: kb.documents.flatMap(\.tags), people: people)
-        let items = SiteItems(kb: kb, analysis: analysis, links: links)
+        var roots: Set<String> = [""]
+        for document in kb.documents { roots.insert(SitePaths.root(from: links.page(document))) }
+        for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags] { roots.insert(SitePaths.root(from: path)) }
+        let items = SiteItems(kb: kb, analysis: analysis, links: links, roots: roots, library: library)
         let lists = ListPages(items: items, analysis: analysis)
+        lap("items")
         let pages = PageRenderer(library: library, title: title, today: analysis.today, writer: writer)
 
         // The report's sections, linking the site's pages; the dashboard shows some of them.
@@ -47,6 +53,7 @@ public struct SiteBuilder: Sendable {
         let report = await ReportBuilder(kb: kb, analysis: analysis, diagnostics: diagnostics, options: options).build()
         let (sections, reportContext) = try ReportRenderer(templates: templates, listLimit: 10).htmlSections(report)
 
+        lap("report")
         // Document pages, the bulk of the work, side by side.
         let documentPage = DocumentPage(items: items, analysis: analysis, evaluator: QueryEvaluator(kb: kb, analysis: analysis))
         let byPath = Dictionary(grouping: diagnostics, by: \.location.path)
@@ -61,10 +68,11 @@ public struct SiteBuilder: Sendable {
             }
         }
 
+        lap("documents")
         var dashboard = reportContext
         dashboard["section"] = sections
         dashboard["top_goals"] = report.goal_tree.compactMap { node -> [String: Any]? in
-            guard var item = items.item(node.goal) else { return nil }
+            guard var item = items.item(node.goal, root: "") else { return nil }
             item["progress_text"] = node.progress_text
             return item
         }
@@ -74,32 +82,39 @@ public struct SiteBuilder: Sendable {
         var goals = lists.goals()
         goals["tree"] = sections["goals"] ?? ""
         pages.render(SiteLinks.goals, template: "goals", title: "Goals", section: "goals", context: goals)
+        lap("dashboard+goals")
         pages.render(SiteLinks.decisions, template: "decisions", title: "Decision log", section: "decisions", context: lists.decisions())
+        lap("decisions")
         let boards = lists.boards()
         pages.render(SiteLinks.boards, template: "boards", title: "Boards", section: "boards", context: [
-            "boards": boards.map { ["type": $0.type.rawValue, "href": Escape.url(SiteLinks.board($0.type)), "count": $0.context["count"] ?? 0] },
+            "boards": boards.map { ["type": $0.type.rawValue, "href": "../" + Escape.url(SiteLinks.board($0.type)), "count": $0.context["count"] ?? 0] },
         ])
         for board in boards {
             pages.render(SiteLinks.board(board.type), template: "board", title: "Board: \(board.type.rawValue)s", section: "boards", context: board.context)
         }
+        lap("boards")
         pages.render(SiteLinks.people, template: "people", title: "People and teams", section: "people", context: lists.people())
         for id in people {
             guard let path = links.person(id) else { continue }
             let context = lists.person(id)
             pages.render(path, template: "person", title: context["name"] as? String ?? id, section: "people", context: context)
         }
+        lap("people")
         let tags = lists.tags()
         pages.render(SiteLinks.tags, template: "tags", title: "Tags", section: "tags", context: tags.index)
         for page in tags.pages {
             pages.render(page.path, template: "tag", title: "Tag: \(page.context["tag"] as? String ?? "")", section: "tags", context: page.context)
         }
+        lap("tags")
         var reportPage = reportContext
         reportPage["sections"] = ReportRenderer.sections.compactMap { sections[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
         pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
 
-        writer.write(SiteLinks.searchIndex, SearchIndex.script(documents.map { SearchIndex.entry($0, href: links.page($0)) }))
+        lap("reportpage")
+        writer.write(SiteLinks.searchIndex, SearchIndex.script(documents.map { SearchIndex.entry($0, href: SiteLinks.url(links.page($0))) }))
         writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today,
                                                    entries: feedEntries(links)))
+        lap("search+feed")
         if let baseURL {
             writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
         }
@@ -110,6 +125,7 @@ public struct SiteBuilder: Sendable {
         for asset in kb.assets where !SiteLinks.isReserved(asset) && asset != Configuration.fileName && asset != PeopleDirectory.fileName {
             writer.copy(from: source + "/" + asset, to: asset)
         }
+        lap("assets")
     }
 
     /// The most recently dated documents for the feed: newest first, decisions before others on the same day.
@@ -123,7 +139,7 @@ public struct SiteBuilder: Sendable {
         return newest.map { day, document in
             let kind = document.label.map { "Decision \($0)" } ?? document.type.rawValue.capitalized
             return SiteFeed.Entry(id: document.id, title: "\(kind): \(document.title) (\(document.status))",
-                                  href: Escape.url(links.page(document)), day: day,
+                                  href: SiteLinks.url(links.page(document)), day: day,
                                   summary: SearchIndex.plainText(fromHTML: document.body.html ?? "", limit: 280))
         }
     }

@@ -1,45 +1,71 @@
-/// Template values shared by every page: one description per document, the people's names.
-/// Links in them are paths from the site's root; templates put `{{root}}` before them.
+import Foundation
+import Mustache
+
+/// Template values shared by every page: one description per document, made once for each depth
+/// of page in the site (links are relative, so a page in `goals/` needs `../` before them), each
+/// with its link already rendered by the `site/item.html` template as `html`. Pages then list
+/// documents without rendering the same link thousands of times.
 struct SiteItems: @unchecked Sendable {
-    /// `id → {id, title, type, status, href, label, owner, owner_name, owner_href, date, progress_percent}`;
-    /// absent optional values are `false` (Mustache would otherwise look them up in enclosing contexts).
-    let byID: [String: [String: Any]]
     let links: SiteLinks
     let kb: KnowledgeBase
+    /// root (`""`, `"../"`, …) → id → `{id, title, type, status, status_class, href, label, owner,
+    /// owner_name, owner_href, date, progress_percent, html}`; absent optional values are `false`
+    /// (Mustache would otherwise look them up in enclosing contexts).
+    private let byRoot: [String: [String: [String: Any]]]
 
-    init(kb: KnowledgeBase, analysis: AlignmentAnalysis, links: SiteLinks) {
+    init(kb: KnowledgeBase, analysis: AlignmentAnalysis, links: SiteLinks, roots: Set<String>, library: MustacheLibrary) {
         self.kb = kb
         self.links = links
-        var byID: [String: [String: Any]] = [:]
-        byID.reserveCapacity(kb.documents.count)
+        var base: [(String, [String: Any])] = []
+        base.reserveCapacity(kb.documents.count)
         for document in kb.documents {
             var item: [String: Any] = [
                 "id": document.id, "title": document.title, "type": document.type.rawValue, "status": document.status,
                 "status_class": SitePaths.slug(document.status),
-                "href": Escape.url(links.page(document)), "label": document.label ?? false,
+                "href": SiteLinks.url(links.page(document)), "label": document.label ?? false,
                 "date": (document.decision?.date ?? document.updated ?? document.created)?.description ?? false,
-                "progress_percent": false,
+                "progress_percent": false, "owner": false, "owner_name": false, "owner_href": false,
             ]
             if let owner = document.owner {
                 item["owner"] = owner
                 item["owner_name"] = Self.name(of: owner, in: kb.people)
-                item["owner_href"] = links.person(owner).map(Escape.url) ?? false
-            } else {
-                item["owner"] = false
-                item["owner_name"] = false
-                item["owner_href"] = false
+                item["owner_href"] = links.person(owner).map(SiteLinks.url) ?? false
             }
             if document.type == .goal, let value = analysis.progress[document.id]?.value {
                 item["progress_percent"] = Int((value * 100).rounded())
             }
-            byID[document.id] = item
+            base.append((document.id, item))
         }
-        self.byID = byID
+        let shared = Unchecked(base)
+        let ordered = roots.sorted()
+        let results = LockedSlots<[String: [String: Any]]>(count: ordered.count * 4)
+        // Each root's items in four slices, all rendered side by side.
+        DispatchQueue.concurrentPerform(iterations: ordered.count * 4) { n in
+            let root = ordered[n / 4]
+            let base = shared.value
+            let slice = base.indices.filter { $0 % 4 == n % 4 }
+            var items: [String: [String: Any]] = [:]
+            items.reserveCapacity(slice.count)
+            for i in slice {
+                var item = base[i].1
+                item["href"] = root + (item["href"] as? String ?? "")
+                if let owner = item["owner_href"] as? String { item["owner_href"] = root + owner }
+                item["html"] = (library.render(item, withTemplate: "site/item.html") ?? "").trimmingTrailingNewlines()
+                items[base[i].0] = item
+            }
+            results.set(n, items)
+        }
+        var byRoot: [String: [String: [String: Any]]] = [:]
+        for (n, items) in results.values.enumerated() { byRoot[ordered[n / 4], default: [:]].merge(items) { a, _ in a } }
+        self.byRoot = byRoot
     }
 
-    func item(_ id: String) -> [String: Any]? { byID[id] }
+    func item(_ id: String, root: String) -> [String: Any]? { byRoot[root]?[id] }
 
-    func items(_ ids: [String]) -> [[String: Any]] { ids.compactMap { byID[$0] } }
+    func items(_ ids: [String], root: String) -> [[String: Any]] {
+        guard let table = byRoot[root] else { return [] }
+        return ids.compactMap { table[$0] }
+    }
 
     /// A person's or team's name from people.yml, else the id.
     static func name(of id: String, in people: PeopleDirectory) -> String {
@@ -48,7 +74,25 @@ struct SiteItems: @unchecked Sendable {
     }
 
     /// `{id, name, href}` for a person or team id.
-    func person(_ id: String) -> [String: Any] {
-        ["id": id, "name": Self.name(of: id, in: kb.people), "href": links.person(id).map(Escape.url) ?? false]
+    func person(_ id: String, root: String) -> [String: Any] {
+        ["id": id, "name": Self.name(of: id, in: kb.people), "href": links.person(id).map { root + SiteLinks.url($0) } ?? false]
     }
+}
+
+/// A value read (never written) by concurrent workers: plain dictionaries and arrays.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Results written by concurrent workers, one slot each.
+final class LockedSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

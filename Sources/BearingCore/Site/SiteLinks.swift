@@ -30,6 +30,14 @@ struct SiteLinks: Sendable {
 
     func page(_ document: Document) -> String { Self.page(document) }
 
+    /// A site path as a relative URL: percent-encoded, and `./` before it when its first segment
+    /// has a `:`, which a browser would otherwise read as a scheme (`javascript:alert(1).md`).
+    static func url(_ path: String) -> String {
+        let encoded = Escape.url(path)
+        let firstSegment = encoded.utf8.prefix { $0 != UInt8(ascii: "/") }
+        return firstSegment.contains(UInt8(ascii: ":")) ? "./" + encoded : encoded
+    }
+
     static func page(_ document: Document) -> String {
         let path = SitePaths.page(for: document)
         return Self.isReserved(path) ? "_doc/" + path : path

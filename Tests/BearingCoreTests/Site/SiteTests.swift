@@ -95,7 +95,8 @@ import Testing
         #expect(page.contains("<table class=\"query-table\">"))
         #expect(page.contains("<td>40%</td>"))
         #expect(page.contains("class=\"query-error\""))
-        #expect(!page.contains("bearing:"))
+        #expect(page.contains("<code>bearing:wikilink/0</code> and bearing:link/1."))
+        #expect(!page.contains("\"bearing:"))
         // The body's own title is not repeated under the page's.
         #expect(page.components(separatedBy: "<h1").count == 2)
         // The image is copied; the configuration and people files are not.
@@ -196,6 +197,13 @@ import Testing
         let before = snapshot()
         _ = try await Self.build(Self.basic)
         #expect(snapshot() == before)
+    }
+
+    @Test func aPathThatLooksLikeASchemeStaysAPath() {
+        #expect(SiteLinks.url("javascript:alert(1).html") == "./javascript:alert%281%29.html")
+        #expect(SiteLinks.url("a:b/c.html") == "./a:b/c.html")
+        #expect(SiteLinks.url("goals/a:b.html") == "goals/a:b.html")
+        #expect(SiteLinks.url("goals/a b.html") == "goals/a%20b.html")
     }
 
     @Test func searchIndexTextAndEscaping() {
