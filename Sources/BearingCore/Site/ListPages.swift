@@ -1,49 +1,97 @@
-/// Template contexts of the site's list pages: goals by horizon, the decision log, the boards,
-/// people and teams, tags.
+/// The site's list pages: goals and goals by horizon, the decision log, the boards and the
+/// documents of each status, people and teams, tags. Long lists are split into pages
+/// (Pagination); boards and the goals page show the first entries and link to the full lists.
 struct ListPages {
     let items: SiteItems
     let analysis: AlignmentAnalysis
 
     var kb: KnowledgeBase { items.kb }
 
-    /// Goals grouped by horizon (configured order, then goals without one), each group in
-    /// workflow order of status, then by title.
-    func goals() -> [String: Any] {
+    /// How many entries a board column or an inline list on the goals page shows before "all N".
+    static let preview = 50
+
+    /// One page to render: `site/<template>.html` with `context`, under the navigation's `section`.
+    struct Page: @unchecked Sendable {
+        var path: String
+        var template: String
+        var title: String
+        var section: String
+        var context: [String: Any]
+    }
+
+    func all() -> [Page] {
+        goals() + decisions() + boards() + people() + tags()
+    }
+
+    /// A `site/list.html` page per slice of `ids`: a heading, an introduction and the documents.
+    private func list(_ ids: [String], path: String, title: String, section: String, intro: String, back: (String, String)?) -> [Page] {
+        let pagination = Pagination(count: ids.count, firstPath: path)
+        let root = SitePaths.root(from: path)
+        return pagination.pages.enumerated().map { index, page in
+            Page(path: page.path, template: "list", title: pagination.pages.count > 1 ? "\(title) (page \(page.number))" : title,
+                 section: section, context: [
+                     "title": title, "intro": intro, "count": ids.count, "pager": pagination.context(index),
+                     "documents": items.items(Array(ids[page.range]), root: root),
+                     "back": back.map { ["href": root + $0.0, "label": $0.1] as [String: Any] } ?? false,
+                 ])
+        }
+    }
+
+    private func ordered(_ documents: [Document], by workflow: Workflow) -> [Document] {
+        func rank(_ d: Document) -> Int { workflow.statuses.firstIndex(of: d.status) ?? workflow.statuses.count }
+        return documents.sorted { a, b in (rank(a), a.title.lowercased(), a.id) < (rank(b), b.title.lowercased(), b.id) }
+    }
+
+    /// The goals page: the goal tree is added by the builder; by horizon (configured order, then
+    /// goals without one), each in workflow order of status, then by title, the first `preview`
+    /// inline and every one on the horizon's own pages.
+    private func goals() -> [Page] {
         let root = SitePaths.root(from: SiteLinks.goals)
         let goals = kb.documents(ofType: .goal)
         let workflow = kb.configuration.workflow(for: .goal)
-        func order(_ a: Document, _ b: Document) -> Bool {
-            let rank = { (d: Document) in workflow.statuses.firstIndex(of: d.status) ?? workflow.statuses.count }
-            return (rank(a), a.title.lowercased(), a.id) < (rank(b), b.title.lowercased(), b.id)
-        }
-        var groups: [[String: Any]] = []
-        for horizon in kb.configuration.horizons {
-            let members = goals.filter { $0.goal?.horizon?.lowercased() == horizon }.sorted(by: order)
-            if !members.isEmpty { groups.append(["name": horizon, "goals": items.items(members.map(\.id), root: root), "count": members.count]) }
-        }
         let known = Set(kb.configuration.horizons)
-        let others = goals.filter { !known.contains($0.goal?.horizon?.lowercased() ?? "") }.sorted(by: order)
-        if !others.isEmpty { groups.append(["name": "no horizon", "goals": items.items(others.map(\.id), root: root), "count": others.count]) }
-        return ["horizons": groups, "goal_count": goals.count]
+        var groups: [(name: String, goals: [Document])] = kb.configuration.horizons.map { horizon in
+            (horizon, ordered(goals.filter { $0.goal?.horizon?.lowercased() == horizon }, by: workflow))
+        }
+        groups.append(("no horizon", ordered(goals.filter { !known.contains($0.goal?.horizon?.lowercased() ?? "") }, by: workflow)))
+        var pages: [Page] = []
+        var contexts: [[String: Any]] = []
+        for group in groups where !group.goals.isEmpty {
+            let path = "goals.\(SitePaths.slug(group.name)).html"
+            let ids = group.goals.map(\.id)
+            pages += list(ids, path: path, title: "Goals: \(group.name)", section: "goals",
+                          intro: "\(ids.count) goals of the \(group.name) horizon, by status.", back: (SiteLinks.goals, "Goals"))
+            contexts.append(["name": group.name, "count": ids.count, "href": root + SiteLinks.url(path),
+                             "goals": items.items(Array(ids.prefix(Self.preview)), root: root),
+                             "more": ids.count > Self.preview ? ids.count - Self.preview : false])
+        }
+        pages.insert(Page(path: SiteLinks.goals, template: "goals", title: "Goals", section: "goals",
+                          context: ["horizons": contexts, "goal_count": goals.count]), at: 0)
+        return pages
     }
 
-    /// Decisions newest first (decision date, else created, then number), with what each
+    /// The decision log: newest first (decision date, else created, then number), with what each
     /// supersedes and what superseded it, and the statuses to filter by.
-    func decisions() -> [String: Any] {
+    private func decisions() -> [Page] {
         let root = SitePaths.root(from: SiteLinks.decisions)
         let decisions = kb.documents(ofType: .decision).sorted { a, b in
             let day = { (d: Document) in (d.decision?.date ?? d.created ?? d.updated)?.description ?? "" }
             return (day(a), a.number ?? -1, b.id) > (day(b), b.number ?? -1, a.id)
         }
-        let rows = decisions.map { document -> [String: Any] in
-            var row = items.item(document.id, root: root) ?? [:]
-            row["supersedes"] = items.items(document.targets(.supersedes), root: root)
-            row["superseded_by"] = items.items(Array(Set(document.targets(.supersededBy) +
-                (kb.backlinks[document.id] ?? []).filter { $0.kind == .supersedes }.map(\.source))).sorted(), root: root)
-            return row
+        let statuses = Self.statuses(of: decisions, workflow: kb.configuration.workflow(for: .decision)).map { ["status": $0] }
+        let pagination = Pagination(count: decisions.count, firstPath: SiteLinks.decisions)
+        return pagination.pages.enumerated().map { index, page in
+            let rows = decisions[page.range].map { document -> [String: Any] in
+                var row = items.item(document.id, root: root) ?? [:]
+                row["supersedes"] = items.items(document.targets(.supersedes), root: root)
+                row["superseded_by"] = items.items(Array(Set(document.targets(.supersededBy) +
+                    (kb.backlinks[document.id] ?? []).filter { $0.kind == .supersedes }.map(\.source))).sorted(), root: root)
+                return row
+            }
+            return Page(path: page.path, template: "decisions", title: index == 0 ? "Decision log" : "Decision log (page \(page.number))",
+                        section: "decisions", context: ["decisions": rows, "count": decisions.count, "statuses": statuses,
+                                                        "pager": pagination.context(index)])
         }
-        let statuses = Self.statuses(of: decisions, workflow: kb.configuration.workflow(for: .decision))
-        return ["decisions": rows, "count": rows.count, "statuses": statuses.map { ["status": $0] }]
     }
 
     /// The workflow's statuses, then any other status the documents use, in order of appearance.
@@ -53,20 +101,36 @@ struct ListPages {
         return result
     }
 
-    /// The types that have documents, each a board: one column per status.
-    func boards() -> [(type: DocumentType, context: [String: Any])] {
-        let root = SitePaths.root(from: SiteLinks.board(.goal))
-        return DocumentType.allCases.compactMap { type -> (type: DocumentType, context: [String: Any])? in
+    /// A board per type that has documents, one column per status showing the first `preview`
+    /// cards; each status also has its full list.
+    private func boards() -> [Page] {
+        let root = SitePaths.root(from: SiteLinks.boards)
+        var pages: [Page] = []
+        var index: [[String: Any]] = []
+        for type in DocumentType.allCases {
             let documents = kb.documents(ofType: type)
-            guard !documents.isEmpty else { return nil }
+            guard !documents.isEmpty else { continue }
             let workflow = kb.configuration.workflow(for: type)
-            let columns = Self.statuses(of: documents, workflow: workflow).map { status -> [String: Any] in
+            let board = SiteLinks.board(type)
+            var columns: [[String: Any]] = []
+            for status in Self.statuses(of: documents, workflow: workflow) {
                 let cards = documents.filter { $0.status == status }.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-                return ["status": status, "status_class": SitePaths.slug(status), "count": cards.count,
-                        "terminal": workflow.isTerminal(status), "cards": items.items(cards.map(\.id), root: root)]
+                let path = "boards/\(type.rawValue).\(SitePaths.slug(status)).html"
+                if !cards.isEmpty {
+                    pages += list(cards.map(\.id), path: path, title: "\(type.rawValue.capitalized)s: \(status)", section: "boards",
+                                  intro: "Every \(type.rawValue) whose status is \(status).", back: (board, "\(type.rawValue.capitalized)s board"))
+                }
+                columns.append(["status": status, "status_class": SitePaths.slug(status), "count": cards.count,
+                                "terminal": workflow.isTerminal(status), "cards": items.items(cards.prefix(Self.preview).map(\.id), root: root),
+                                "more": cards.count > Self.preview ? cards.count - Self.preview : false,
+                                "href": cards.isEmpty ? false : root + SiteLinks.url(path)])
             }
-            return (type, ["type": type.rawValue, "columns": columns, "count": documents.count])
+            pages.append(Page(path: board, template: "board", title: "Board: \(type.rawValue)s", section: "boards",
+                              context: ["type": type.rawValue, "columns": columns, "count": documents.count]))
+            index.append(["type": type.rawValue, "href": root + SiteLinks.url(board), "count": documents.count])
         }
+        pages.insert(Page(path: SiteLinks.boards, template: "boards", title: "Boards", section: "boards", context: ["boards": index]), at: 0)
+        return pages
     }
 
     /// Everyone the KB names: people.yml's people and teams, and ids written but not listed there.
@@ -74,9 +138,11 @@ struct ListPages {
         analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
     }
 
-    func people() -> [String: Any] {
+    /// The index of people and teams, and a page for each (all in `people/`).
+    private func people() -> [Page] {
         let root = SitePaths.root(from: SiteLinks.people)
-        let entries = Self.peopleIDs(analysis).map { id -> [String: Any] in
+        let ids = Self.peopleIDs(analysis)
+        let entries = ids.map { id -> [String: Any] in
             var entry = items.person(id, root: root)
             let key = id.lowercased()
             entry["kind"] = kb.people.teams[key] != nil ? "team" : kb.people.people[key] != nil ? "person" : "not in people.yml"
@@ -85,24 +151,21 @@ struct ListPages {
             entry["overdue"] = duties.overdue.count
             return entry
         }
-        return ["people": entries, "count": entries.count]
+        var pages = [Page(path: SiteLinks.people, template: "people", title: "People and teams", section: "people",
+                          context: ["people": entries, "count": entries.count])]
+        for id in ids {
+            guard let path = items.links.person(id) else { continue }
+            let context = person(id, root: root)
+            pages.append(Page(path: path, template: "person", title: context["name"] as? String ?? id, section: "people", context: context))
+        }
+        return pages
     }
 
-    /// Person and team pages are all in `people/`.
-    func person(_ id: String) -> [String: Any] {
-        let root = SitePaths.root(from: SiteLinks.people)
+    private func person(_ id: String, root: String) -> [String: Any] {
         var context = items.person(id, root: root)
         let key = id.lowercased()
-        if let person = kb.people.people[key] {
-            context["kind"] = "person"
-            context["email"] = person.email ?? false
-        } else if kb.people.teams[key] != nil {
-            context["kind"] = "team"
-            context["email"] = false
-        } else {
-            context["kind"] = false
-            context["email"] = false
-        }
+        context["kind"] = kb.people.people[key] != nil ? "person" : kb.people.teams[key] != nil ? "team" : false
+        context["email"] = kb.people.people[key]?.email ?? false
         context["teams"] = kb.people.teams[key] == nil ? kb.people.teams(of: id).map { items.person($0, root: root) } : []
         context["members"] = (kb.people.teams[key]?.members ?? []).map { items.person($0, root: root) }
         let duties = analysis.responsibilities[id] ?? Responsibilities()
@@ -116,19 +179,22 @@ struct ListPages {
     }
 
     /// Every tag with how many documents carry it, and each tag's documents (all pages in `tags/`).
-    func tags() -> (index: [String: Any], pages: [(path: String, context: [String: Any])]) {
+    private func tags() -> [Page] {
         let root = SitePaths.root(from: SiteLinks.tags)
         var byTag: [String: [String]] = [:]
         for document in kb.documents {
             for tag in Set(document.tags) { byTag[tag, default: []].append(document.id) }
         }
         var entries: [[String: Any]] = []
-        var pages: [(String, [String: Any])] = []
+        var pages: [Page] = []
         for (tag, path) in items.links.allTags {
             let ids = byTag[tag] ?? []
             entries.append(["tag": tag, "href": root + SiteLinks.url(path), "count": ids.count])
-            pages.append((path, ["tag": tag, "documents": items.items(ids, root: root), "count": ids.count]))
+            pages += list(ids, path: path, title: "Tag: \(tag)", section: "tags", intro: "\(ids.count) documents tagged \(tag).",
+                          back: (SiteLinks.tags, "All tags"))
         }
-        return (["tags": entries, "count": entries.count], pages)
+        pages.insert(Page(path: SiteLinks.tags, template: "tags", title: "Tags", section: "tags",
+                          context: ["tags": entries, "count": entries.count]), at: 0)
+        return pages
     }
 }

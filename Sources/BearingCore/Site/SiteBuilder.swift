@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
         var t = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) { let n = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["BEARING_TIMING"] != nil { FileHandle.standardError.write("\(what) \((n - t) / 1_000_000) ms\n".data(using: .utf8)!) }; t = n }
         let library = try templates.library()
-        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "tag", "report"]
+        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager"]
         where library.getTemplate(named: "site/\(name).html") == nil {
             throw TemplateError(path: "site/\(name).html.mustache", message: "template not found")
         }
@@ -64,6 +64,9 @@ public struct SiteBuilder: Sendable {
             for document in documents[chunks[c]] {
                 let path = links.page(document)
                 let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: byPath[document.path] ?? [])
+                let mode = ProcessInfo.processInfo.environment["BEARING_EXP"] ?? ""
+                if mode == "ctx" { writer.write(path, context["body"] as? String ?? ""); continue }
+                if mode == "noside" { var c = context; c["meta"] = []; c["references"] = []; c["backlinks"] = []; c["chains"] = []; c["fields"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
                 pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
             }
         }
@@ -79,31 +82,12 @@ public struct SiteBuilder: Sendable {
         dashboard["views"] = sections["views"] ?? ""
         pages.render(SiteLinks.dashboard, template: "dashboard", title: title, section: "dashboard", context: dashboard)
 
-        var goals = lists.goals()
-        goals["tree"] = sections["goals"] ?? ""
-        pages.render(SiteLinks.goals, template: "goals", title: "Goals", section: "goals", context: goals)
-        lap("dashboard+goals")
-        pages.render(SiteLinks.decisions, template: "decisions", title: "Decision log", section: "decisions", context: lists.decisions())
-        lap("decisions")
-        let boards = lists.boards()
-        pages.render(SiteLinks.boards, template: "boards", title: "Boards", section: "boards", context: [
-            "boards": boards.map { ["type": $0.type.rawValue, "href": "../" + Escape.url(SiteLinks.board($0.type)), "count": $0.context["count"] ?? 0] },
-        ])
-        for board in boards {
-            pages.render(SiteLinks.board(board.type), template: "board", title: "Board: \(board.type.rawValue)s", section: "boards", context: board.context)
-        }
-        lap("boards")
-        pages.render(SiteLinks.people, template: "people", title: "People and teams", section: "people", context: lists.people())
-        for id in people {
-            guard let path = links.person(id) else { continue }
-            let context = lists.person(id)
-            pages.render(path, template: "person", title: context["name"] as? String ?? id, section: "people", context: context)
-        }
-        lap("people")
-        let tags = lists.tags()
-        pages.render(SiteLinks.tags, template: "tags", title: "Tags", section: "tags", context: tags.index)
-        for page in tags.pages {
-            pages.render(page.path, template: "tag", title: "Tag: \(page.context["tag"] as? String ?? "")", section: "tags", context: page.context)
+        // The list pages, side by side; the goals page starts with the report's goal tree.
+        let listPages = lists.all()
+        DispatchQueue.concurrentPerform(iterations: listPages.count) { i in
+            var page = listPages[i]
+            if page.path == SiteLinks.goals { page.context["tree"] = sections["goals"] ?? "" }
+            pages.render(page.path, template: page.template, title: page.title, section: page.section, context: page.context)
         }
         lap("tags")
         var reportPage = reportContext

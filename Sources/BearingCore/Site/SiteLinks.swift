@@ -47,6 +47,8 @@ struct SiteLinks: Sendable {
     static func isReserved(_ path: String) -> Bool {
         let lower = path.lowercased()
         if reservedFiles.contains(lower) { return true }
+        // The pages of long lists: goals.year.html, decisions.2.html.
+        if !lower.contains("/"), lower.hasSuffix(".html"), lower.hasPrefix("goals.") || lower.hasPrefix("decisions.") { return true }
         guard let slash = lower.firstIndex(of: "/") else { return false }
         return reservedFolders.contains(String(lower[..<slash]))
     }

@@ -199,6 +199,37 @@ import Testing
         #expect(snapshot() == before)
     }
 
+    @Test func longListsArePagedAndBoardsShowTheFirstCards() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-kb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("decisions"), withIntermediateDirectories: true)
+        for n in 1...450 {
+            let name = String(format: "%04d-choice-%d.md", n, n)
+            let text = "---\nstatus: accepted\ndate: 2026-\(String(format: "%02d", n % 12 + 1))-01\ntags: [infra]\n---\n\n# Choice \(n)\n"
+            try text.write(to: root.appendingPathComponent("decisions/\(name)"), atomically: false, encoding: .utf8)
+        }
+        let site = try await Self.build(root.path)
+        let files = Self.files(site)
+        for page in ["decisions.html", "decisions.2.html", "decisions.3.html", "tags/infra.html", "tags/infra.3.html",
+                     "boards/decision.accepted.html", "boards/decision.accepted.3.html"] {
+            #expect(files[page] != nil, "\(page) missing")
+        }
+        #expect(files["decisions.4.html"] == nil)
+        #expect(files.values.allSatisfy { $0.count < 200_000 })
+        let log = Self.text(site, "decisions.2.html")
+        #expect(log.components(separatedBy: "<tr data-status=").count - 1 == Pagination.size)
+        #expect(log.contains("<a rel=\"prev\" href=\"decisions.html\">") && log.contains("<a rel=\"next\" href=\"decisions.3.html\">"))
+        let board = Self.text(site, "boards/decision.html")
+        #expect(board.components(separatedBy: "<li class=\"card\">").count - 1 == ListPages.preview)
+        #expect(board.contains("… and 400 more"))
+        // Every page's links resolve, the pagers' included.
+        for (path, data) in files where path.hasSuffix(".html") {
+            for link in LinkScan.references(in: String(decoding: data, as: UTF8.self)) {
+                guard let target = LinkScan.resolve(link, from: path) else { continue }
+                #expect(files[target.path] != nil, "\(path): \(link)")
+            }
+        }
+    }
+
     @Test func aPathThatLooksLikeASchemeStaysAPath() {
         #expect(SiteLinks.url("javascript:alert(1).html") == "./javascript:alert%281%29.html")
         #expect(SiteLinks.url("a:b/c.html") == "./a:b/c.html")
