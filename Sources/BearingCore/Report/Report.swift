@@ -118,6 +118,10 @@ public struct Report: Sendable, Encodable {
         /// Unfinished briefs and decisions serving this goal directly.
         public var work: [String]
         public var children: [GoalNode]
+        /// Active sub-goals left out below this goal when the tree is cut (`ReportOptions.treeDepth`).
+        public var hidden_goals: Int?
+        /// Work left out of a cut tree (`work` is then empty, as are `key_results`: the goal's page has them).
+        public var hidden_work: Int?
     }
 
     public struct Orphans: Sendable, Encodable {

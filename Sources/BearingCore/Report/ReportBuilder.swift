@@ -178,8 +178,14 @@ public struct ReportBuilder: Sendable {
     private func node(_ goal: Document, depth: Int, visited: inout Set<String>) -> Report.GoalNode? {
         guard depth < Self.maximumDepth, visited.insert(goal.id).inserted else { return nil }
         var children: [Report.GoalNode] = []
-        for child in kb.childIndices(of: goal.id) where kb.isActive(kb.documents[child]) {
-            if let node = node(kb.documents[child], depth: depth + 1, visited: &visited) { children.append(node) }
+        var hidden: Int?
+        let activeChildren = kb.childIndices(of: goal.id).filter { kb.isActive(kb.documents[$0]) }
+        if let limit = options.treeDepth, depth + 1 >= limit {
+            hidden = activeChildren.isEmpty ? nil : activeChildren.count
+        } else {
+            for child in activeChildren {
+                if let node = node(kb.documents[child], depth: depth + 1, visited: &visited) { children.append(node) }
+            }
         }
         let work = (analysis.directWork[goal.id] ?? []).filter { id in
             kb.index(of: id).map { !kb.isFinished(kb.documents[$0]) && involves(kb.documents[$0]) } ?? false
@@ -192,10 +198,12 @@ public struct ReportBuilder: Sendable {
                                   text: [result.baseline, result.current, result.target].map { $0.map(Plain.number) ?? "?" }
                                       .joined(separator: " → ") + (result.unit.map { " " + $0 } ?? ""))
         }
+        let cut = options.treeDepth != nil
         return Report.GoalNode(goal: goal.id, horizon: goal.goal?.horizon, period: goal.goal?.period?.text, health: goal.goal?.health,
                                progress: progress.value, progress_percent: progress.value.map(Percent.whole),
                                progress_text: progress.value.map(Percent.format) ?? "unknown", progress_source: progress.source.rawValue,
-                               key_results: keyResults, work: work, children: children)
+                               key_results: cut ? [] : keyResults, work: cut ? [] : work, children: children, hidden_goals: hidden,
+                               hidden_work: cut && !work.isEmpty ? work.count : nil)
     }
 
     // MARK: 3. Orphans

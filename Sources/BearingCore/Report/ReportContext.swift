@@ -72,7 +72,7 @@ enum ReportContext {
     /// missing name up in the enclosing contexts (a goal without health would show its parent's),
     /// so the context gives them as `false` instead: `{{#health}}…{{/health}}` is then skipped.
     static let itemOptionals = ["owner", "label", "date", "chain"]
-    static let goalOptionals = ["horizon", "period", "health", "progress", "progress_percent"]
+    static let goalOptionals = ["horizon", "period", "health", "progress", "progress_percent", "hidden_goals", "hidden_work"]
     static let keyResultOptionals = ["current", "unit", "progress"]
 
     static func closingOptionals(_ keys: [String], in value: Any) -> Any {

@@ -7,6 +7,9 @@ public struct ReportOptions: Sendable {
     /// Prefixed to a document's path when there is no `base_url` (the way from the report to the KB root).
     public var pathPrefix: String
 
+    /// Show the goal tree down to this many levels (nil: all); each goal at the last level says
+    /// how many active sub-goals it has. The site cuts the tree of large knowledge bases.
+    public var treeDepth: Int?
     /// Link documents to their pages in the site, from the site's root (the site's own report).
     public var sitePages = false
 

@@ -27,15 +27,15 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    static func svg(_ report: Report) -> String {
+    public static func svg(_ report: Report) -> String {
         GoalTreeSVG.render(report.goal_tree.map { svgNode($0, documents: report.documents) }, label: "Active goals and their progress")
     }
 
     /// The HTML of each section by name (the site puts them in its own pages), and the context
     /// they were rendered with.
-    public func htmlSections(_ report: Report) throws -> (sections: [String: String], context: [String: Any]) {
+    public func htmlSections(_ report: Report, withSVG: Bool = true) throws -> (sections: [String: String], context: [String: Any]) {
         var context = try ReportContext.make(report, listLimit: listLimit)
-        context["goal_tree_svg"] = Self.svg(report)
+        context["goal_tree_svg"] = withSVG ? Self.svg(report) : ""
         let texts = try renderSections(context, format: .html, library: try templates.library())
         return (Dictionary(uniqueKeysWithValues: zip(Self.sections, texts)), context)
     }

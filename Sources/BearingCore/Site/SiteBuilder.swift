@@ -29,6 +29,11 @@ public struct SiteBuilder: Sendable {
 
     var title: String { kb.configuration.title ?? "Knowledge base" }
 
+    /// Above this many active goals, the goals page and the report show the top goals only.
+    static let fullTreeLimit = 150
+    /// Above this many people and teams, the report page links the people's pages instead of listing them.
+    static let inlinePeopleLimit = 50
+
     public func build(into writer: SiteWriter) async throws {
         var t = DispatchTime.now().uptimeNanoseconds
         func lap(_ what: String) { let n = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["BEARING_TIMING"] != nil { FileHandle.standardError.write("\(what) \((n - t) / 1_000_000) ms\n".data(using: .utf8)!) }; t = n }
@@ -50,8 +55,12 @@ public struct SiteBuilder: Sendable {
         // The report's sections, linking the site's pages; the dashboard shows some of them.
         var options = ReportOptions()
         options.sitePages = true
+        // A large knowledge base's tree would make pages of megabytes: its top goals only.
+        if kb.documents(ofType: .goal).filter(kb.isActive).count > Self.fullTreeLimit { options.treeDepth = 1 }
         let report = await ReportBuilder(kb: kb, analysis: analysis, diagnostics: diagnostics, options: options).build()
-        let (sections, reportContext) = try ReportRenderer(templates: templates, listLimit: 10).htmlSections(report)
+        // A cut tree's picture is on the goals page only, its list on the report page only.
+        let treeCut = options.treeDepth != nil
+        let (sections, reportContext) = try ReportRenderer(templates: templates, listLimit: 10).htmlSections(report, withSVG: !treeCut)
 
         lap("report")
         // Document pages, the bulk of the work, side by side.
@@ -86,12 +95,19 @@ public struct SiteBuilder: Sendable {
         let listPages = lists.all()
         DispatchQueue.concurrentPerform(iterations: listPages.count) { i in
             var page = listPages[i]
-            if page.path == SiteLinks.goals { page.context["tree"] = sections["goals"] ?? "" }
+            if page.path == SiteLinks.goals {
+                page.context["tree"] = sections["goals"] ?? ""
+                page.context["tree_cut"] = treeCut
+                page.context["goal_tree_svg"] = treeCut ? ReportRenderer.svg(report) : ""
+                page.context["top_count"] = report.goal_tree.count
+            }
             pages.render(page.path, template: page.template, title: page.title, section: page.section, context: page.context)
         }
         lap("tags")
         var reportPage = reportContext
-        reportPage["sections"] = ReportRenderer.sections.compactMap { sections[$0] }.filter { !$0.isEmpty }.joined(separator: "\n")
+        reportPage["section"] = sections
+        reportPage["people_inline"] = report.people.count <= Self.inlinePeopleLimit
+        reportPage["people_count"] = report.people.count
         pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
 
         lap("reportpage")

@@ -207,8 +207,20 @@ import Testing
             let text = "---\nstatus: accepted\ndate: 2026-\(String(format: "%02d", n % 12 + 1))-01\ntags: [infra]\n---\n\n# Choice \(n)\n"
             try text.write(to: root.appendingPathComponent("decisions/\(name)"), atomically: false, encoding: .utf8)
         }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("goals"), withIntermediateDirectories: true)
+        for n in 1...(SiteBuilder.fullTreeLimit + 10) {
+            let text = "---\nstatus: active\nhorizon: year\n\(n > 1 ? "parent: g-1\n" : "")---\n\n# Goal \(n)\n"
+            try text.write(to: root.appendingPathComponent("goals/g-\(n).md"), atomically: false, encoding: .utf8)
+        }
         let site = try await Self.build(root.path)
         let files = Self.files(site)
+        // Past `fullTreeLimit` active goals, the tree shows its top goals: the picture on the goals
+        // page, the list on the report page.
+        #expect(Self.text(site, "goals.html").contains("<h2 id=\"goals-h\">Top goals</h2>"))
+        #expect(Self.text(site, "goals.html").contains("<svg class=\"goal-tree\""))
+        #expect(!Self.text(site, "report.html").contains("<svg"))
+        #expect(Self.text(site, "report.html").contains("\(SiteBuilder.fullTreeLimit + 9) sub-goals: on the goal&#39;s page")
+            || Self.text(site, "report.html").contains("\(SiteBuilder.fullTreeLimit + 9) sub-goals: on the goal's page"))
         for page in ["decisions.html", "decisions.2.html", "decisions.3.html", "tags/infra.html", "tags/infra.3.html",
                      "boards/decision.accepted.html", "boards/decision.accepted.3.html"] {
             #expect(files[page] != nil, "\(page) missing")
