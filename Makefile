@@ -51,12 +51,15 @@ demo: build
 	@echo "== bearing report $(DEMO_KB) --today $(DEMO_TODAY)"
 	@echo
 	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY)
-	@mkdir -p _site
-	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY) --format html -o _site/report.html
+	@echo
+	@echo "== bearing build $(DEMO_KB) -o _site --today $(DEMO_TODAY)"
+	@$(BIN_DEBUG) build $(DEMO_KB) -o _site --today $(DEMO_TODAY)
+	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY) --format html -o _site/alignment-report.html
 	@$(BIN_DEBUG) export $(DEMO_KB) --today $(DEMO_TODAY) -o _site/northwind.json
 	@echo
-	@echo "The HTML report (one self-contained file) is $(CURDIR)/_site/report.html (bearing report --format html)."
-	@echo "The whole model of $(DEMO_KB) is in $(CURDIR)/_site/northwind.json (bearing export --format json)."
+	@echo "The site: $(CURDIR)/_site/index.html (open it in a browser; it works from disk)."
+	@echo "The HTML report (one self-contained file): $(CURDIR)/_site/alignment-report.html (bearing report --format html)."
+	@echo "The whole model of $(DEMO_KB): $(CURDIR)/_site/northwind.json (bearing export --format json)."
 
 # After the Swift tests, the built site in a real browser (installs chromium, chromium-driver
 # and a Python venv when missing; see scripts/browser-tests.sh).

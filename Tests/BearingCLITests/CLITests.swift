@@ -144,6 +144,36 @@ import Testing
         _ = try Self.run(["check", Self.mixed, "--today", "2027-02-17", "--format", "json"])
         _ = try Self.run(["export", Self.mixed, "--today", "2027-02-17"])
         _ = try Self.run(["report", Self.mixed, "--today", "2027-02-17", "--format", "html"])
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cli-\(UUID().uuidString)").path
+        _ = try Self.run(["build", Self.mixed, "-o", site, "--today", "2027-02-17"])
         #expect(try listing() == before)
+    }
+
+    @Test func buildExitsZeroOneOrTwoAndReplacesTheOutputAtomically() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cli-\(UUID().uuidString)")
+        let site = base.appendingPathComponent("site").path
+        // A stale file in the output disappears: the new site replaces the folder.
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        try "old".write(toFile: site + "/stale.html", atomically: false, encoding: .utf8)
+        let clean = try Self.run(["build", Self.northwind, "-o", site, "--today", "2027-02-17"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.isEmpty)
+        #expect(clean.stderr.contains("built ") && clean.stderr.contains("0 errors, 4 warnings"))
+        #expect(FileManager.default.fileExists(atPath: site + "/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/stale.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path) == ["site"])
+        // Content errors: the site is still built, the errors are listed and the status is 1.
+        let errors = try Self.run(["build", Self.mixed, "-o", site, "--today", "2027-02-17", "--quiet"])
+        #expect(errors.status == 1)
+        #expect(errors.stderr.contains(": error: "))
+        #expect(!errors.stderr.contains("built "))
+        #expect(FileManager.default.fileExists(atPath: site + "/index.html"))
+        // The knowledge base itself, or a folder holding it, is refused as the output.
+        for output in [Self.mixed, Self.mixed + "/.."] {
+            let refused = try Self.run(["build", Self.mixed, "-o", output, "--today", "2027-02-17"])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("is the knowledge base or holds it"))
+        }
+        #expect(FileManager.default.fileExists(atPath: Self.mixed + "/goals"))
     }
 }

@@ -74,6 +74,8 @@ public struct SiteBuilder: Sendable {
                 let path = links.page(document)
                 let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: byPath[document.path] ?? [])
                 let mode = ProcessInfo.processInfo.environment["BEARING_EXP"] ?? ""
+                if mode == "nometa" { var c = context; c["meta"] = []; c["fields"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
+                if mode == "norefs" { var c = context; c["references"] = []; c["backlinks"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
                 if mode == "ctx" { writer.write(path, context["body"] as? String ?? ""); continue }
                 if mode == "noside" { var c = context; c["meta"] = []; c["references"] = []; c["backlinks"] = []; c["chains"] = []; c["fields"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
                 pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
@@ -111,7 +113,11 @@ public struct SiteBuilder: Sendable {
         pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
 
         lap("reportpage")
-        writer.write(SiteLinks.searchIndex, SearchIndex.script(documents.map { SearchIndex.entry($0, href: SiteLinks.url(links.page($0))) }))
+        let entries = LockedSlots<[[String]]>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            entries.set(c, documents[chunks[c]].map { SearchIndex.entry($0, href: SiteLinks.url(links.page($0))) })
+        }
+        writer.write(SiteLinks.searchIndex, SearchIndex.script(entries.values.flatMap { $0 }))
         writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today,
                                                    entries: feedEntries(links)))
         lap("search+feed")
@@ -168,20 +174,51 @@ final class PageRenderer: @unchecked Sendable {
         ("people", "People", SiteLinks.people), ("tags", "Tags", SiteLinks.tags), ("report", "Report", SiteLinks.report),
     ]
 
+    /// Large HTML values (a document's body, a page's content) do not go through the template
+    /// engine, which copies them several times: templates get a marker, and the value is spliced
+    /// in where the marker came out.
+    static let bodyMarker = "<!--bearing:splice-body-->"
+    static let contentMarker = "<!--bearing:splice-content-->"
+
     func render(_ path: String, template: String, title pageTitle: String, section: String, context: [String: Any]) {
         let root = SitePaths.root(from: path)
         var context = context
         context["root"] = root
         context["site_title"] = title
         context["today"] = today.description
+        let body = context["body"] as? String
+        if body != nil { context["body"] = Self.bodyMarker }
         let content = library.render(context, withTemplate: "site/\(template).html") ?? ""
         let layout: [String: Any] = [
             "root": root, "site_title": title, "today": today.description, "page_title": pageTitle,
-            "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
+            "is_home": path == SiteLinks.dashboard, "content": Self.contentMarker, "page_kind": template,
             "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
         ]
-        writer.write(path, library.render(layout, withTemplate: "site/layout.html") ?? "")
+        let page = library.render(layout, withTemplate: "site/layout.html") ?? ""
+        var output: [UInt8] = []
+        output.reserveCapacity(page.utf8.count + content.utf8.count + (body?.utf8.count ?? 0))
+        Self.splice(page, marker: Self.contentMarker, into: &output) { output in
+            Self.splice(content, marker: Self.bodyMarker, into: &output) { $0 += (body ?? Self.bodyMarker).utf8 }
+        }
+        writer.write(path, bytes: output)
         lock.withLock { paths.append(path) }
+    }
+
+    /// Appends `text` to `output` with its first `marker` replaced by what `insert` appends.
+    private static func splice(_ text: String, marker: String, into output: inout [UInt8], _ insert: (inout [UInt8]) -> Void) {
+        let bytes = Array(text.utf8)
+        let needle = Array(marker.utf8)
+        var i = 0
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                output += bytes[..<i]
+                insert(&output)
+                output += bytes[(i + needle.count)...]
+                return
+            }
+            i += 1
+        }
+        output += bytes
     }
 
     var written: [String] { lock.withLock { paths } }

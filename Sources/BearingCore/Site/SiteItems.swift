@@ -24,7 +24,7 @@ struct SiteItems: @unchecked Sendable {
                 "status_class": SitePaths.slug(document.status),
                 "href": SiteLinks.url(links.page(document)), "label": document.label ?? false,
                 "date": (document.decision?.date ?? document.updated ?? document.created)?.description ?? false,
-                "progress_percent": false, "owner": false, "owner_name": false, "owner_href": false,
+                "progress_percent": false, "owner": false, "owner_name": false, "owner_href": false, "broken": false,
             ]
             if let owner = document.owner {
                 item["owner"] = owner

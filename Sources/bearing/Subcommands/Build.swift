@@ -51,7 +51,8 @@ struct Build: AsyncParsableCommand {
         }
         if !quiet {
             let warnings = diagnostics.count - errors.count
-            FileHandleOutput.standardError("built \(writer.fileCount) files into \(destination) (\(errors.count) errors, \(warnings) warnings: bearing check shows them)\n")
+            func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            FileHandleOutput.standardError("built \(count(writer.fileCount, "file")) into \(destination) (\(count(errors.count, "error")), \(count(warnings, "warning")): bearing check lists them)\n")
         }
         FileHandleOutput.finish(errors.isEmpty ? 0 : 1, keepingAlive: result, analysis)
     }
