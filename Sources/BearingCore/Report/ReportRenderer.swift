@@ -63,35 +63,16 @@ public struct ReportRenderer: Sendable {
         if let missing = names.first(where: { library.getTemplate(named: $0) == nil }) {
             throw TemplateError(path: missing + ".mustache", message: "template not found")
         }
-        let rendered = RenderedSections(count: names.count)
-        let shared = ReadOnly(context)
+        let rendered = LockedSlots<String>(count: names.count)
+        let shared = Unchecked(context)
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             rendered.set(i, library.render(shared.value, withTemplate: names[i]) ?? "")
         }
-        return rendered.texts.map { $0.trimmingTrailingNewlines() }
+        return rendered.values.map { $0.trimmingTrailingNewlines() }
     }
 
     static func svgNode(_ node: Report.GoalNode, documents: [String: Report.Item]) -> GoalTreeSVG.Node {
         GoalTreeSVG.Node(title: documents[node.goal]?.title ?? node.goal, link: documents[node.goal]?.link, progress: node.progress,
                          health: node.health, children: node.children.map { svgNode($0, documents: documents) })
     }
-}
-
-/// A template context shared by concurrent renderers: plain values (dictionaries, arrays, strings,
-/// numbers), never mutated while they read it.
-private struct ReadOnly: @unchecked Sendable {
-    let value: [String: Any]
-    init(_ value: [String: Any]) { self.value = value }
-}
-
-/// Results written by concurrent renderers, one slot each.
-private final class RenderedSections: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [String]
-
-    init(count: Int) { slots = Array(repeating: "", count: count) }
-
-    func set(_ index: Int, _ text: String) { lock.withLock { slots[index] = text } }
-
-    var texts: [String] { lock.withLock { slots } }
 }

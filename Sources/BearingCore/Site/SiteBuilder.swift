@@ -35,8 +35,6 @@ public struct SiteBuilder: Sendable {
     static let inlinePeopleLimit = 50
 
     public func build(into writer: SiteWriter) async throws {
-        var t = DispatchTime.now().uptimeNanoseconds
-        func lap(_ what: String) { let n = DispatchTime.now().uptimeNanoseconds; if ProcessInfo.processInfo.environment["BEARING_TIMING"] != nil { FileHandle.standardError.write("\(what) \((n - t) / 1_000_000) ms\n".data(using: .utf8)!) }; t = n }
         let library = try templates.library()
         for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager"]
         where library.getTemplate(named: "site/\(name).html") == nil {
@@ -49,7 +47,6 @@ public struct SiteBuilder: Sendable {
         for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags] { roots.insert(SitePaths.root(from: path)) }
         let items = SiteItems(kb: kb, analysis: analysis, links: links, roots: roots, library: library)
         let lists = ListPages(items: items, analysis: analysis)
-        lap("items")
         let pages = PageRenderer(library: library, title: title, today: analysis.today, writer: writer)
 
         // The report's sections, linking the site's pages; the dashboard shows some of them.
@@ -62,27 +59,7 @@ public struct SiteBuilder: Sendable {
         let treeCut = options.treeDepth != nil
         let (sections, reportContext) = try ReportRenderer(templates: templates, listLimit: 10).htmlSections(report, withSVG: !treeCut)
 
-        lap("report")
-        // Document pages, the bulk of the work, side by side.
-        let documentPage = DocumentPage(items: items, analysis: analysis, evaluator: QueryEvaluator(kb: kb, analysis: analysis))
-        let byPath = Dictionary(grouping: diagnostics, by: \.location.path)
-        let documents = kb.documents
-        let chunk = max(1, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        let chunks = stride(from: 0, to: documents.count, by: chunk).map { $0..<min($0 + chunk, documents.count) }
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            for document in documents[chunks[c]] {
-                let path = links.page(document)
-                let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: byPath[document.path] ?? [])
-                let mode = ProcessInfo.processInfo.environment["BEARING_EXP"] ?? ""
-                if mode == "nometa" { var c = context; c["meta"] = []; c["fields"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
-                if mode == "norefs" { var c = context; c["references"] = []; c["backlinks"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
-                if mode == "ctx" { writer.write(path, context["body"] as? String ?? ""); continue }
-                if mode == "noside" { var c = context; c["meta"] = []; c["references"] = []; c["backlinks"] = []; c["chains"] = []; c["fields"] = []; pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: c); continue }
-                pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
-            }
-        }
-
-        lap("documents")
+        renderDocuments(items: items, pages: pages)
         var dashboard = reportContext
         dashboard["section"] = sections
         dashboard["top_goals"] = report.goal_tree.compactMap { node -> [String: Any]? in
@@ -105,33 +82,60 @@ public struct SiteBuilder: Sendable {
             }
             pages.render(page.path, template: page.template, title: page.title, section: page.section, context: page.context)
         }
-        lap("tags")
         var reportPage = reportContext
         reportPage["section"] = sections
         reportPage["people_inline"] = report.people.count <= Self.inlinePeopleLimit
         reportPage["people_count"] = report.people.count
         pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
 
-        lap("reportpage")
+        writeSearchIndex(links, to: writer)
+        writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today, entries: feedEntries(links)))
+        if let baseURL {
+            writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
+        }
+        copyFiles(to: writer)
+    }
+
+    /// Document pages, the bulk of the work, side by side in chunks.
+    private func renderDocuments(items: SiteItems, pages: PageRenderer) {
+        let documentPage = DocumentPage(items: items, analysis: analysis, evaluator: QueryEvaluator(kb: kb, analysis: analysis))
+        let byPath = Dictionary(grouping: diagnostics, by: \.location.path)
+        let documents = kb.documents
+        let chunks = Self.chunks(documents.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            for document in documents[chunks[c]] {
+                let path = items.links.page(document)
+                let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: byPath[document.path] ?? [])
+                pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
+            }
+        }
+    }
+
+    /// Ranges of `count` items, several per core so that uneven pages even out.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let size = max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    private func writeSearchIndex(_ links: SiteLinks, to writer: SiteWriter) {
+        let documents = kb.documents
+        let chunks = Self.chunks(documents.count)
         let entries = LockedSlots<[[String]]>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             entries.set(c, documents[chunks[c]].map { SearchIndex.entry($0, href: SiteLinks.url(links.page($0))) })
         }
         writer.write(SiteLinks.searchIndex, SearchIndex.script(entries.values.flatMap { $0 }))
-        writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today,
-                                                   entries: feedEntries(links)))
-        lap("search+feed")
-        if let baseURL {
-            writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
-        }
+    }
+
+    /// The theme's static files, and every other file of the KB but its configuration (people.yml
+    /// holds e-mail addresses).
+    private func copyFiles(to writer: SiteWriter) {
         for file in Self.themeFiles {
             if let text = templates.files[file] { writer.write("\(SiteLinks.theme)/\(file.split(separator: "/").last!)", text) }
         }
-        // Every other file of the KB, but its configuration (people.yml holds e-mail addresses).
         for asset in kb.assets where !SiteLinks.isReserved(asset) && asset != Configuration.fileName && asset != PeopleDirectory.fileName {
             writer.copy(from: source + "/" + asset, to: asset)
         }
-        lap("assets")
     }
 
     /// The most recently dated documents for the feed: newest first, decisions before others on the same day.
@@ -174,51 +178,20 @@ final class PageRenderer: @unchecked Sendable {
         ("people", "People", SiteLinks.people), ("tags", "Tags", SiteLinks.tags), ("report", "Report", SiteLinks.report),
     ]
 
-    /// Large HTML values (a document's body, a page's content) do not go through the template
-    /// engine, which copies them several times: templates get a marker, and the value is spliced
-    /// in where the marker came out.
-    static let bodyMarker = "<!--bearing:splice-body-->"
-    static let contentMarker = "<!--bearing:splice-content-->"
-
     func render(_ path: String, template: String, title pageTitle: String, section: String, context: [String: Any]) {
         let root = SitePaths.root(from: path)
         var context = context
         context["root"] = root
         context["site_title"] = title
         context["today"] = today.description
-        let body = context["body"] as? String
-        if body != nil { context["body"] = Self.bodyMarker }
         let content = library.render(context, withTemplate: "site/\(template).html") ?? ""
         let layout: [String: Any] = [
             "root": root, "site_title": title, "today": today.description, "page_title": pageTitle,
-            "is_home": path == SiteLinks.dashboard, "content": Self.contentMarker, "page_kind": template,
+            "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
             "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
         ]
-        let page = library.render(layout, withTemplate: "site/layout.html") ?? ""
-        var output: [UInt8] = []
-        output.reserveCapacity(page.utf8.count + content.utf8.count + (body?.utf8.count ?? 0))
-        Self.splice(page, marker: Self.contentMarker, into: &output) { output in
-            Self.splice(content, marker: Self.bodyMarker, into: &output) { $0 += (body ?? Self.bodyMarker).utf8 }
-        }
-        writer.write(path, bytes: output)
+        writer.write(path, library.render(layout, withTemplate: "site/layout.html") ?? "")
         lock.withLock { paths.append(path) }
-    }
-
-    /// Appends `text` to `output` with its first `marker` replaced by what `insert` appends.
-    private static func splice(_ text: String, marker: String, into output: inout [UInt8], _ insert: (inout [UInt8]) -> Void) {
-        let bytes = Array(text.utf8)
-        let needle = Array(marker.utf8)
-        var i = 0
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                output += bytes[..<i]
-                insert(&output)
-                output += bytes[(i + needle.count)...]
-                return
-            }
-            i += 1
-        }
-        output += bytes
     }
 
     var written: [String] { lock.withLock { paths } }
