@@ -55,6 +55,21 @@ public struct TemplateSet: Sendable {
     }
 }
 
+extension TemplateSet {
+    /// The site's page templates (`site/*.html.mustache`), compiled, by name without `.mustache`.
+    public func pageTemplates() throws -> [String: PageTemplate] {
+        var result: [String: PageTemplate] = [:]
+        for (path, text) in files where path.hasPrefix("site/") && path.hasSuffix(".html.mustache") {
+            do {
+                result[String(path.dropLast(".mustache".count))] = try PageTemplate(text)
+            } catch {
+                throw TemplateError(path: path, message: "\(error)")
+            }
+        }
+        return result
+    }
+}
+
 public struct TemplateError: Error, CustomStringConvertible {
     public var path: String
     public var message: String

@@ -37,9 +37,20 @@ struct ListPages {
         }
     }
 
+    /// In workflow order of status, then by title.
     private func ordered(_ documents: [Document], by workflow: Workflow) -> [Document] {
-        func rank(_ d: Document) -> Int { workflow.statuses.firstIndex(of: d.status) ?? workflow.statuses.count }
-        return documents.sorted { a, b in (rank(a), a.title.lowercased(), a.id) < (rank(b), b.title.lowercased(), b.id) }
+        Self.sorted(documents) { workflow.statuses.firstIndex(of: $0.status) ?? workflow.statuses.count } then: { _ in 0 }
+    }
+
+    private static func byTitle(_ documents: [Document]) -> [Document] {
+        sorted(documents) { _ in 0 } then: { _ in 0 }
+    }
+
+    /// Documents by two numbers, then title (ignoring case), then id: keys computed once each, and
+    /// positions sorted rather than the documents themselves.
+    private static func sorted(_ documents: [Document], by first: (Document) -> Int, then second: (Document) -> Int) -> [Document] {
+        let keys = documents.map { (first($0), second($0), $0.title.lowercased(), $0.id) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { documents[$0] }
     }
 
     /// The goals page: the goal tree is added by the builder; by horizon (configured order, then
@@ -74,10 +85,9 @@ struct ListPages {
     /// supersedes and what superseded it, and the statuses to filter by.
     private func decisions() -> [Page] {
         let root = SitePaths.root(from: SiteLinks.decisions)
-        let decisions = kb.documents(ofType: .decision).sorted { a, b in
-            let day = { (d: Document) in (d.decision?.date ?? d.created ?? d.updated)?.description ?? "" }
-            return (day(a), a.number ?? -1, b.id) > (day(b), b.number ?? -1, a.id)
-        }
+        let decisions = Self.sorted(kb.documents(ofType: .decision)) { document in
+            (document.decision?.date ?? document.created ?? document.updated).map { -$0.ordinal } ?? 1
+        } then: { document in -(document.number ?? -1) }
         let statuses = Self.statuses(of: decisions, workflow: kb.configuration.workflow(for: .decision)).map { ["status": $0] }
         let pagination = Pagination(count: decisions.count, firstPath: SiteLinks.decisions)
         return pagination.pages.enumerated().map { index, page in
@@ -112,9 +122,10 @@ struct ListPages {
             guard !documents.isEmpty else { continue }
             let workflow = kb.configuration.workflow(for: type)
             let board = SiteLinks.board(type)
+            let byStatus = Dictionary(grouping: Self.byTitle(documents), by: \.status)
             var columns: [[String: Any]] = []
             for status in Self.statuses(of: documents, workflow: workflow) {
-                let cards = documents.filter { $0.status == status }.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+                let cards = byStatus[status] ?? []
                 let path = "boards/\(type.rawValue).\(SitePaths.slug(status)).html"
                 if !cards.isEmpty {
                     pages += list(cards.map(\.id), path: path, title: "\(type.rawValue.capitalized)s: \(status)", section: "boards",

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// `bearing build` (SPEC §7): renders every page of the site from the knowledge base, its
 /// analysis and the theme, into a SiteWriter. Pages are independent and render side by side;
@@ -35,9 +34,9 @@ public struct SiteBuilder: Sendable {
     static let inlinePeopleLimit = 50
 
     public func build(into writer: SiteWriter) async throws {
-        let library = try templates.library()
-        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager"]
-        where library.getTemplate(named: "site/\(name).html") == nil {
+        let library = try templates.pageTemplates()
+        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager", "item"]
+        where library["site/\(name).html"] == nil {
             throw TemplateError(path: "site/\(name).html.mustache", message: "template not found")
         }
         let people = ListPages.peopleIDs(analysis)
@@ -158,14 +157,14 @@ public struct SiteBuilder: Sendable {
 /// Renders a page's template, then the layout around it, and hands the result to the writer.
 /// Safe to use from several threads.
 final class PageRenderer: @unchecked Sendable {
-    let library: MustacheLibrary
+    let library: [String: PageTemplate]
     let title: String
     let today: Day
     let writer: SiteWriter
     private let lock = NSLock()
     private var paths: [String] = []
 
-    init(library: MustacheLibrary, title: String, today: Day, writer: SiteWriter) {
+    init(library: [String: PageTemplate], title: String, today: Day, writer: SiteWriter) {
         self.library = library
         self.title = title
         self.today = today
@@ -184,13 +183,13 @@ final class PageRenderer: @unchecked Sendable {
         context["root"] = root
         context["site_title"] = title
         context["today"] = today.description
-        let content = library.render(context, withTemplate: "site/\(template).html") ?? ""
+        let content = library["site/\(template).html"]?.render(context, partials: library) ?? ""
         let layout: [String: Any] = [
             "root": root, "site_title": title, "today": today.description, "page_title": pageTitle,
             "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
             "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
         ]
-        writer.write(path, library.render(layout, withTemplate: "site/layout.html") ?? "")
+        writer.write(path, bytes: library["site/layout.html"]?.renderBytes(layout, partials: library) ?? [])
         lock.withLock { paths.append(path) }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Template values shared by every page: one description per document, made once for each depth
 /// of page in the site (links are relative, so a page in `goals/` needs `../` before them), each
@@ -13,7 +12,7 @@ struct SiteItems: @unchecked Sendable {
     /// (Mustache would otherwise look them up in enclosing contexts).
     private let byRoot: [String: [String: [String: Any]]]
 
-    init(kb: KnowledgeBase, analysis: AlignmentAnalysis, links: SiteLinks, roots: Set<String>, library: MustacheLibrary) {
+    init(kb: KnowledgeBase, analysis: AlignmentAnalysis, links: SiteLinks, roots: Set<String>, library: [String: PageTemplate]) {
         self.kb = kb
         self.links = links
         var base: [(String, [String: Any])] = []
@@ -50,7 +49,7 @@ struct SiteItems: @unchecked Sendable {
                 var item = base[i].1
                 item["href"] = root + (item["href"] as? String ?? "")
                 if let owner = item["owner_href"] as? String { item["owner_href"] = root + owner }
-                item["html"] = (library.render(item, withTemplate: "site/item.html") ?? "").trimmingTrailingNewlines()
+                item["html"] = (library["site/item.html"]?.render(item, partials: library) ?? "").trimmingTrailingNewlines()
                 items[base[i].0] = item
             }
             results.set(n, items)
