@@ -152,8 +152,8 @@ import Testing
     @Test func buildExitsZeroOneOrTwoAndReplacesTheOutputAtomically() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cli-\(UUID().uuidString)")
         let site = base.appendingPathComponent("site").path
-        // A stale file in the output disappears: the new site replaces the folder.
-        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        // A stale file in a previous site disappears: the new site replaces the folder.
+        try FileManager.default.createDirectory(atPath: site + "/_bearing", withIntermediateDirectories: true)
         try "old".write(toFile: site + "/stale.html", atomically: false, encoding: .utf8)
         let clean = try Self.run(["build", Self.northwind, "-o", site, "--today", "2027-02-17"])
         #expect(clean.status == 0, "\(clean.stderr)")
@@ -175,5 +175,42 @@ import Testing
             #expect(refused.stderr.contains("is the knowledge base or holds it"))
         }
         #expect(FileManager.default.fileExists(atPath: Self.mixed + "/goals"))
+    }
+
+    @Test func buildNeverReplacesWhatIsNotASite() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cli-\(UUID().uuidString)")
+        // A copy of a knowledge base, with a link to it.
+        let kb = base.appendingPathComponent("kb")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.mixed, toPath: kb.path)
+        let link = base.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: kb.path)
+        let notes = base.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try "mine".write(to: notes.appendingPathComponent("todo.txt"), atomically: false, encoding: .utf8)
+        let file = base.appendingPathComponent("file.txt").path
+        try "mine".write(toFile: file, atomically: false, encoding: .utf8)
+        let cases: [(output: String, source: String, message: String)] = [
+            (kb.path + "/goals", kb.path, "is inside the knowledge base"),      // a folder of the KB
+            (kb.path + "/public", kb.path, "is inside the knowledge base"),     // a new folder in the KB but not its output
+            (kb.path, link, "is the knowledge base or holds it"),               // the KB through a symbolic link
+            (notes.path, kb.path, "is not a site built by Bearing"),            // someone's folder
+            (file, kb.path, "is not a site built by Bearing"),                  // a file
+        ]
+        for (output, source, message) in cases {
+            let refused = try Self.run(["build", source, "-o", output, "--today", "2027-02-17"])
+            #expect(refused.status == 2, "\(output)")
+            #expect(refused.stderr.contains(message), "\(output): \(refused.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: kb.path + "/goals"))
+        #expect((try? String(contentsOfFile: notes.path + "/todo.txt", encoding: .utf8)) == "mine")
+        #expect((try? String(contentsOfFile: file, encoding: .utf8)) == "mine")
+        // Without -o, the site goes to the knowledge base's _site folder, which is not read back.
+        let first = try Self.run(["build", kb.path, "--today", "2027-02-17", "--quiet"])
+        #expect(first.status == 1)
+        #expect(FileManager.default.fileExists(atPath: kb.path + "/_site/index.html"))
+        let again = try Self.run(["build", kb.path, "--today", "2027-02-17", "--quiet"])
+        #expect(again.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: kb.path + "/_site/_site"))
     }
 }

@@ -32,9 +32,8 @@ public enum KnowledgeBaseLoader {
             diagnostics += peopleDiagnostics
         }
 
-        let outputFolder = configuration.output.split(separator: "/").first.map(String.init) ?? "_site"
         let scanner = KnowledgeBaseScanner(root: root, ignore: IgnoreRules(configuration.ignore),
-                                           excludedTopLevel: [outputFolder, "templates", "node_modules"])
+                                           excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
         let (entries, assets) = scanner.scan()
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
@@ -54,6 +53,12 @@ public enum KnowledgeBaseLoader {
         diagnostics += modelDiagnostics
         diagnostics += await Validator.validate(kb, today: today)
         return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
+    }
+
+    /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first
+    /// segment): never read as content, and the only folder inside the KB a build may replace.
+    public static func outputFolder(_ configuration: Configuration) -> String {
+        configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
     static func parseFile(_ path: String, root: String, markdown: MarkdownParser.Options) -> ParsedDocument {

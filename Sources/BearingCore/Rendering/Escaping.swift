@@ -79,6 +79,21 @@ public enum Escape {
 }
 
 extension Escape {
+    /// A file path as a URL path: ASCII letters, digits, `/`, `:` and `-._~!$&'()*+,;=@` kept,
+    /// everything else (`#`, `?`, `%`, spaces, non-ASCII) percent-encoded.
+    public static func path(_ text: String) -> String {
+        let kept = Set("/:-._~!$&'()*+,;=@".utf8)
+        var result = ""
+        for byte in text.utf8 {
+            if byte < 0x80, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || kept.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+
     /// A value for a URL's query (`?q=…`): everything but ASCII letters, digits and `-._~` encoded.
     public static func queryValue(_ text: String) -> String {
         var result = ""

@@ -89,6 +89,8 @@ public struct PageTemplate: Sendable {
                     kind = first
                     content = String(content.dropFirst()).trimmingSpaces()
                 }
+                if !triple, content.hasPrefix("=") { throw ParseError(line: line, message: "set delimiters are not supported") }
+                if content.isEmpty, kind != UInt8(ascii: "!") { throw ParseError(line: line, message: "empty tag") }
                 let end = j + closer.count
                 // A section, inverted, closing, partial, comment or pragma tag alone on its line
                 // takes the line (indentation and line break) with it.
@@ -114,7 +116,10 @@ public struct PageTemplate: Sendable {
             return tokens
         }
 
-        func build(_ tokens: [Token], _ index: inout Int, closing: (name: String, line: Int)?) throws -> [Node] {
+        /// Sections nest at most this deep (deeper templates would only exhaust the stack).
+        static let maximumNesting = 100
+
+        func build(_ tokens: [Token], _ index: inout Int, closing: (name: String, line: Int)?, depth: Int = 0) throws -> [Node] {
             var nodes: [Node] = []
             while index < tokens.count {
                 let token = tokens[index]
@@ -129,11 +134,15 @@ public struct PageTemplate: Sendable {
                     case UInt8(ascii: ">"):
                         nodes.append(.partial(tag.content))
                     case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                        let children = try build(tokens, &index, closing: (tag.content, tag.line))
+                        guard depth < Self.maximumNesting else {
+                            throw ParseError(line: tag.line, message: "sections nest deeper than \(Self.maximumNesting) levels")
+                        }
+                        let children = try build(tokens, &index, closing: (tag.content, tag.line), depth: depth + 1)
                         nodes.append(.section(try name(tag), inverted: tag.kind == UInt8(ascii: "^"), children))
                     case UInt8(ascii: "/"):
-                        guard let closing, closing.name == tag.content else {
-                            throw ParseError(line: tag.line, message: "'{{/\(tag.content)}}' closes no open section")
+                        guard let closing else { throw ParseError(line: tag.line, message: "'{{/\(tag.content)}}' closes no open section") }
+                        guard closing.name == tag.content else {
+                            throw ParseError(line: tag.line, message: "'{{/\(tag.content)}}' found where '{{/\(closing.name)}}' was expected")
                         }
                         return nodes
                     default:
@@ -153,7 +162,7 @@ public struct PageTemplate: Sendable {
                     throw ParseError(line: tag.line, message: "unknown transform in '\(text)'")
                 }
                 transform = known
-                text = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+                text = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces()
             }
             if text.isEmpty || text == "." { return Name(path: [], transform: transform) }
             return Name(path: text.split(separator: ".").map(String.init), transform: transform)
@@ -182,6 +191,10 @@ public struct PageTemplate: Sendable {
         /// For `first()` and `last()`: the position in the innermost list being iterated.
         var sequence: [(index: Int, count: Int)]
         var depth = 0
+        /// Partials expanded so far: a page needs a few hundred; a theme whose partials fan out
+        /// (each including itself twice) stops here instead of running for ever.
+        var expansions = 0
+        static let maximumExpansions = 100_000
 
         mutating func render(_ nodes: [Node], into output: inout [UInt8]) {
             for node in nodes {
@@ -210,8 +223,9 @@ public struct PageTemplate: Sendable {
                     }
                 case .partial(let name):
                     // A partial that includes itself stops at a depth no real theme reaches.
-                    guard depth < 64, let template = partials[name] else { continue }
+                    guard depth < 64, expansions < Self.maximumExpansions, let template = partials[name] else { continue }
                     depth += 1
+                    expansions += 1
                     render(template.nodes, into: &output)
                     depth -= 1
                 }
@@ -233,7 +247,9 @@ public struct PageTemplate: Sendable {
                 switch transform {
                 case .first: return sequence.last.map { $0.index == 0 }
                 case .last: return sequence.last.map { $0.index == $0.count - 1 }
-                case .empty: return Self.count(lookUp(name.path)).map { $0 == 0 } ?? true
+                case .empty:
+                    let value = lookUp(name.path)
+                    return value == nil || Self.count(value) == 0
                 case .count: return Self.count(lookUp(name.path))
                 }
             }

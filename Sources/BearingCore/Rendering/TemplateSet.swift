@@ -59,7 +59,7 @@ extension TemplateSet {
     /// The site's page templates (`site/*.html.mustache`), compiled, by name without `.mustache`.
     public func pageTemplates() throws -> [String: PageTemplate] {
         var result: [String: PageTemplate] = [:]
-        for (path, text) in files where path.hasPrefix("site/") && path.hasSuffix(".html.mustache") {
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasPrefix("site/") && path.hasSuffix(".html.mustache") {
             do {
                 result[String(path.dropLast(".mustache".count))] = try PageTemplate(text)
             } catch {

@@ -60,8 +60,8 @@ enum BodyHTML {
         guard bytes[start...].starts(with: marker) else { return nil }
         var end = start + marker.count
         var value = 0
-        while end < bytes.count, let digit = Character(UnicodeScalar(bytes[end])).wholeNumberValue, bytes[end] < 0x80, end - start < marker.count + 9 {
-            value = value * 10 + digit
+        while end < bytes.count, (0x30...0x39).contains(bytes[end]), end - start < marker.count + 9 {
+            value = value * 10 + Int(bytes[end] - 0x30)
             end += 1
         }
         return end > start + marker.count ? (value, end) : nil
@@ -77,8 +77,9 @@ enum BodyHTML {
            let href = items.item(target, root: root)?["href"] as? String {
             return Escape.html(href + Escape.url(suffix))
         }
+        // Outside the knowledge base: nothing of the site is there.
         guard let path = ReferenceResolver.join(folderOf: document.path, String(url[..<cut]).removingPercentEncodingSafely) else { return "#" }
-        let file = path.isMarkdownPath ? SitePaths.page(forPath: path) : path
+        let file = SiteLinks.file(path.isMarkdownPath ? SitePaths.page(forPath: path) : path)
         return Escape.html(root + SiteLinks.url(file) + Escape.url(suffix))
     }
 

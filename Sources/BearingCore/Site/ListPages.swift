@@ -124,14 +124,19 @@ struct ListPages {
             let board = SiteLinks.board(type)
             let byStatus = Dictionary(grouping: Self.byTitle(documents), by: \.status)
             var columns: [[String: Any]] = []
+            var slugs = Set<String>()
             for status in Self.statuses(of: documents, workflow: workflow) {
                 let cards = byStatus[status] ?? []
-                let path = "boards/\(type.rawValue).\(SitePaths.slug(status)).html"
+                // `on hold` and `on-hold` are two statuses with one slug: the second is numbered.
+                var slug = SitePaths.slug(status)
+                var n = 2
+                while !slugs.insert(slug).inserted { slug = "\(SitePaths.slug(status))-\(n)"; n += 1 }
+                let path = "boards/\(type.rawValue).\(slug).html"
                 if !cards.isEmpty {
                     pages += list(cards.map(\.id), path: path, title: "\(type.rawValue.capitalized)s: \(status)", section: "boards",
                                   intro: "Every \(type.rawValue) whose status is \(status).", back: (board, "\(type.rawValue.capitalized)s board"))
                 }
-                columns.append(["status": status, "status_class": SitePaths.slug(status), "count": cards.count,
+                columns.append(["status": status, "status_class": slug, "count": cards.count,
                                 "terminal": workflow.isTerminal(status), "cards": items.items(cards.prefix(Self.preview).map(\.id), root: root),
                                 "more": cards.count > Self.preview ? cards.count - Self.preview : false,
                                 "href": cards.isEmpty ? false : root + SiteLinks.url(path)])

@@ -33,7 +33,9 @@ public struct SiteBuilder: Sendable {
     /// Above this many people and teams, the report page links the people's pages instead of listing them.
     static let inlinePeopleLimit = 50
 
-    public func build(into writer: SiteWriter) async throws {
+    /// Builds every page into `writer`; returns the files of the KB left out (see `copyFiles`).
+    @discardableResult
+    public func build(into writer: SiteWriter) async throws -> [String] {
         let library = try templates.pageTemplates()
         for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager", "item"]
         where library["site/\(name).html"] == nil {
@@ -46,7 +48,7 @@ public struct SiteBuilder: Sendable {
         for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags] { roots.insert(SitePaths.root(from: path)) }
         let items = SiteItems(kb: kb, analysis: analysis, links: links, roots: roots, library: library)
         let lists = ListPages(items: items, analysis: analysis)
-        let pages = PageRenderer(library: library, title: title, today: analysis.today, writer: writer)
+        let pages = PageRenderer(library: library, title: title, language: kb.configuration.language ?? "en", today: analysis.today, writer: writer)
 
         // The report's sections, linking the site's pages; the dashboard shows some of them.
         var options = ReportOptions()
@@ -92,7 +94,7 @@ public struct SiteBuilder: Sendable {
         if let baseURL {
             writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
         }
-        copyFiles(to: writer)
+        return copyFiles(to: writer)
     }
 
     /// Document pages, the bulk of the work, side by side in chunks.
@@ -126,16 +128,31 @@ public struct SiteBuilder: Sendable {
         writer.write(SiteLinks.searchIndex, SearchIndex.script(entries.values.flatMap { $0 }))
     }
 
-    /// The theme's static files, and every other file of the KB but its configuration (people.yml
-    /// holds e-mail addresses).
-    private func copyFiles(to writer: SiteWriter) {
+    /// The theme's static files, and every other file of the KB (beside the pages that link
+    /// them) but its configuration files, bearing.yml and people.yml. Files a browser would run as a page or script (`.html`,
+    /// `.svg`, `.js`, …) are left out unless `unsafe_html: true`: on the site's address they
+    /// could run script for anyone who opens them. Returns the files left out.
+    private func copyFiles(to writer: SiteWriter) -> [String] {
         for file in Self.themeFiles {
             if let text = templates.files[file] { writer.write("\(SiteLinks.theme)/\(file.split(separator: "/").last!)", text) }
         }
-        for asset in kb.assets where !SiteLinks.isReserved(asset) && asset != Configuration.fileName && asset != PeopleDirectory.fileName {
-            writer.copy(from: source + "/" + asset, to: asset)
+        var pages = Set(kb.documents.map(SiteLinks.page))
+        pages.insert(SiteLinks.searchIndex)
+        var skipped: [String] = []
+        for asset in kb.assets where asset != Configuration.fileName && asset != PeopleDirectory.fileName {
+            let target = SiteLinks.file(asset)
+            let active = Self.activeExtensions.contains((asset as NSString).pathExtension.lowercased())
+            if pages.contains(target) || (active && !kb.configuration.unsafeHTML) {
+                skipped.append(asset)
+                continue
+            }
+            writer.copy(from: source + "/" + asset, to: target)
         }
+        return skipped
     }
+
+    /// Files a browser runs as a page or script when opened.
+    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "svg", "svgz", "js", "mjs", "xml", "xsl", "swf"]
 
     /// The most recently dated documents for the feed: newest first, decisions before others on the same day.
     private func feedEntries(_ links: SiteLinks) -> [SiteFeed.Entry] {
@@ -159,14 +176,17 @@ public struct SiteBuilder: Sendable {
 final class PageRenderer: @unchecked Sendable {
     let library: [String: PageTemplate]
     let title: String
+    /// `language` from bearing.yml, for `<html lang>`.
+    let language: String
     let today: Day
     let writer: SiteWriter
     private let lock = NSLock()
     private var paths: [String] = []
 
-    init(library: [String: PageTemplate], title: String, today: Day, writer: SiteWriter) {
+    init(library: [String: PageTemplate], title: String, language: String, today: Day, writer: SiteWriter) {
         self.library = library
         self.title = title
+        self.language = language
         self.today = today
         self.writer = writer
     }
@@ -185,7 +205,7 @@ final class PageRenderer: @unchecked Sendable {
         context["today"] = today.description
         let content = library["site/\(template).html"]?.render(context, partials: library) ?? ""
         let layout: [String: Any] = [
-            "root": root, "site_title": title, "today": today.description, "page_title": pageTitle,
+            "root": root, "site_title": title, "language": language, "today": today.description, "page_title": pageTitle,
             "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
             "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
         ]

@@ -30,17 +30,21 @@ struct SiteLinks: Sendable {
 
     func page(_ document: Document) -> String { Self.page(document) }
 
-    /// A site path as a relative URL: percent-encoded, and `./` before it when its first segment
-    /// has a `:`, which a browser would otherwise read as a scheme (`javascript:alert(1).md`).
+    /// A site path as a relative URL: percent-encoded (`#`, `?` and `%` too: they are part of file
+    /// names here), and `./` before it when its first segment has a `:`, which a browser would
+    /// otherwise read as a scheme (`javascript:alert(1).md`).
     static func url(_ path: String) -> String {
-        let encoded = Escape.url(path)
+        let encoded = Escape.path(path)
         let firstSegment = encoded.utf8.prefix { $0 != UInt8(ascii: "/") }
         return firstSegment.contains(UInt8(ascii: ":")) ? "./" + encoded : encoded
     }
 
-    static func page(_ document: Document) -> String {
-        let path = SitePaths.page(for: document)
-        return Self.isReserved(path) ? "_doc/" + path : path
+    static func page(_ document: Document) -> String { file(SitePaths.page(for: document)) }
+
+    /// Where a file of the site mirroring a KB path goes: the path itself, or under `_doc/` when
+    /// it would land on the site's own pages (a document's page, an image beside it).
+    static func file(_ path: String) -> String {
+        isReserved(path) ? "_doc/" + path : path
     }
 
     /// Whether a path (a document's page, a copied file) would clash with the site's own files.

@@ -13,9 +13,15 @@ public final class SiteWriter: @unchecked Sendable {
         case cannotWrite(String, String)
         case unsafePath(String)
         case outputIsSource(String)
+        case outputInsideSource(String, allowed: String)
+        case outputIsNotASite(String)
+        case duplicatePath(String)
 
         public var description: String {
             switch self {
+            case .outputInsideSource(let path, let allowed): "the output folder '\(path)' is inside the knowledge base: a site inside it must be its '\(allowed)' folder (bearing.yml's output), which is not read as content"
+            case .outputIsNotASite(let path): "'\(path)' exists and is not a site built by Bearing (no _bearing/ folder): refusing to replace it; remove it or choose another output"
+            case .duplicatePath(let path): "two pages would be written to '\(path)'"
             case .cannotCreate(let path, let reason): "cannot create '\(path)': \(reason)"
             case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
             case .unsafePath(let path): "refusing to write '\(path)': the path leaves the output folder"
@@ -28,23 +34,44 @@ public final class SiteWriter: @unchecked Sendable {
     let staging: String
     private let lock = NSLock()
     private var folders: Set<String> = [""]
+    private var written: Set<String> = []
     private var failures: [Failure] = []
-    public private(set) var fileCount = 0
+    /// How many files were written.
+    public var fileCount: Int { lock.withLock { written.count } }
 
-    /// Prepares a staging folder beside `output`. Refuses an output that is the knowledge base
-    /// (`source`) or one of its parents: the swap would replace the sources.
-    public init(output: String, source: String) throws {
+    /// Prepares a staging folder beside `output`. The output is replaced at the end, so it must
+    /// be safe to replace: not the knowledge base (`source`) or a folder holding it; inside the
+    /// knowledge base only its `allowedInside` folder (bearing.yml's `output`, which the loader
+    /// does not read); and when it exists, a folder holding a site Bearing built (or empty).
+    /// Paths are compared with symbolic links resolved.
+    public init(output: String, source: String, allowedInside: String = "_site") throws {
         let outputPath = Self.absolute(output)
         let sourcePath = Self.absolute(source)
-        if sourcePath == outputPath || sourcePath.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
+        let realOutput = Self.resolvingLinks(outputPath)
+        let realSource = Self.resolvingLinks(sourcePath)
+        if realSource == realOutput || realSource.hasPrefix(realOutput + "/") {
             throw Failure.outputIsSource(output)
+        }
+        if realOutput.hasPrefix(realSource + "/") {
+            let inside = String(realOutput.dropFirst(realSource.count + 1))
+            guard inside == allowedInside || inside.hasPrefix(allowedInside + "/") else { throw Failure.outputInsideSource(output, allowed: allowedInside) }
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outputPath, isDirectory: &isFolder) {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []
+            guard isFolder.boolValue, entries.isEmpty || entries.contains(SiteLinks.theme) else { throw Failure.outputIsNotASite(output) }
         }
         self.output = outputPath
         let parent = (outputPath as NSString).deletingLastPathComponent
         let name = (outputPath as NSString).lastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+        // A build killed between its two renames left the previous site aside: put it back.
+        if !FileManager.default.fileExists(atPath: outputPath), let previous = leftovers.first(where: { $0.hasPrefix(".\(name).previous-") }) {
+            try? FileManager.default.moveItem(atPath: parent + "/" + previous, toPath: outputPath)
+        }
         // Leftovers of builds that were killed.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name).partial-") || entry.hasPrefix(".\(name).previous-") {
+        for entry in leftovers where entry.hasPrefix(".\(name).partial-") || entry.hasPrefix(".\(name).previous-") {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
         staging = parent + "/.\(name).partial-\(getpid())"
@@ -58,6 +85,18 @@ public final class SiteWriter: @unchecked Sendable {
     static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+
+    /// The path with symbolic links resolved in its longest existing part.
+    static func resolvingLinks(_ path: String) -> String {
+        var existing = path
+        var rest: [String] = []
+        while !existing.isEmpty, existing != "/", !FileManager.default.fileExists(atPath: existing) {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let resolved = URL(fileURLWithPath: existing).resolvingSymlinksInPath().path
+        return ([resolved == "/" ? "" : resolved] + rest).joined(separator: "/")
     }
 
     /// Whether a relative path stays inside the site: no absolute path, no `..`, no empty or `.` parts.
@@ -78,6 +117,7 @@ public final class SiteWriter: @unchecked Sendable {
 
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) {
         guard Self.isSafe(path) else { return fail(.unsafePath(path)) }
+        guard lock.withLock({ written.insert(path).inserted }) else { return fail(.duplicatePath(path)) }
         let full = staging + "/" + path
         makeFolder(of: path)
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -89,7 +129,6 @@ public final class SiteWriter: @unchecked Sendable {
             if written < 0 { return fail(.cannotWrite(path, String(cString: strerror(errno)))) }
             offset += written
         }
-        lock.withLock { fileCount += 1 }
     }
 
     /// Copies a file of the knowledge base into the site at the same relative path.
@@ -114,7 +153,8 @@ public final class SiteWriter: @unchecked Sendable {
     /// Swaps the staged site in place of the output, or throws the first failure (the staging
     /// folder is removed and the output left untouched).
     public func commit() throws {
-        if let failure = lock.withLock({ failures.first }) {
+        // The first failure by path, whichever thread met it first.
+        if let failure = lock.withLock({ failures.min { "\($0)" < "\($1)" } }) {
             discard()
             throw failure
         }

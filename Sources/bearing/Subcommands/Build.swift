@@ -15,7 +15,7 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var kb: KnowledgeBaseOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site to (default: bearing.yml's output, else _site).", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site to, from the working directory (default: bearing.yml's output, else _site, inside the knowledge base).", valueName: "dir"))
     var output: String?
 
     @Option(help: ArgumentHelp("The address the site is published at, for the feed and sitemap (default: bearing.yml's base_url).", valueName: "url"))
@@ -31,19 +31,24 @@ struct Build: AsyncParsableCommand {
         let diagnostics = result.diagnostics + templateDiagnostics
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(errors, pathPrefix: "")) }
-        let destination = output ?? knowledgeBase.configuration.output
+        // -o is relative to the working directory; bearing.yml's output to the knowledge base.
+        let configured = knowledgeBase.configuration.output
+        let destination = output ?? (configured.hasPrefix("/") ? configured : kb.directory + "/" + configured)
         let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
         let writer: SiteWriter
         do {
-            writer = try SiteWriter(output: destination, source: kb.directory)
+            writer = try SiteWriter(output: destination, source: kb.directory, allowedInside: KnowledgeBaseLoader.outputFolder(knowledgeBase.configuration))
         } catch {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
         do {
-            try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
-                                  source: kb.directory, baseURL: baseURL).build(into: writer)
+            let skipped = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
+                                                source: kb.directory, baseURL: baseURL).build(into: writer)
             try writer.commit()
+            if !skipped.isEmpty, !quiet {
+                FileHandleOutput.standardError("note: not published, as a browser would run them on the site (unsafe_html: true publishes them): \(skipped.joined(separator: ", "))\n")
+            }
         } catch {
             writer.discard()
             FileHandleOutput.standardError("error: \(error)\n")

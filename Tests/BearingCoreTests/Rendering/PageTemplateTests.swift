@@ -29,7 +29,7 @@ import Testing
         #expect(try Self.render("{{#list}}{{.}}{{^last()}}, {{/last()}}{{/list}}", context) == "a, b, c")
         #expect(try Self.render("{{#list}}{{#first()}}[{{/first()}}{{.}}{{/list}}]", context) == "[abc]")
         #expect(try Self.render("{{#text}}<{{.}}>{{/text}}{{#zero}}z{{.}}{{/zero}}", context) == "<hi>z0")
-        #expect(try Self.render("{{count(list)}} {{#empty(empty)}}none{{/empty(empty)}} {{^empty(list)}}some{{/empty(list)}} {{#empty(missing)}}nothing{{/empty(missing)}}", context)
+        #expect(try Self.render("{{count(list)}} {{#empty(empty)}}none{{/empty(empty)}} {{^empty(list)}}some{{/empty(list)}} {{#empty(missing)}}nothing{{/empty(missing)}}{{#empty( text )}}!{{/empty( text )}}", context)
             == "3 none some nothing")
     }
 
@@ -46,12 +46,18 @@ import Testing
         let looping = try Self.render("{{> self}}", [:], partials: ["self": "x{{> self}}"])
         #expect(looping == String(repeating: "x", count: 64))
         #expect(try Self.render("[{{> nowhere}}]", [:]) == "[]")
+        // A partial including itself twice would take 2^64 steps; expansions are capped.
+        let fanning = try Self.render("{{> p}}", [:], partials: ["p": "{{> p}}{{> p}}"])
+        #expect(fanning.isEmpty)
     }
 
     @Test(arguments: [
         ("{{#a}}never closed", 1, "section 'a' is not closed"),
         ("line\n{{/a}}", 2, "'{{/a}}' closes no open section"),
-        ("{{#a}}\n{{/b}}", 2, "'{{/b}}' closes no open section"),
+        ("{{#a}}\n{{/b}}", 2, "'{{/b}}' found where '{{/a}}' was expected"),
+        ("{{=<% %>=}}", 1, "set delimiters are not supported"),
+        ("a {{ }} b", 1, "empty tag"),
+        (String(repeating: "{{#a}}", count: 101), 1, "sections nest deeper than 100 levels"),
         ("x\ny\n{{unclosed", 3, "unclosed tag"),
         ("{{shout(x)}}", 1, "unknown transform in 'shout(x)'"),
     ])

@@ -103,6 +103,13 @@ import Testing
         let files = Self.files(site)
         #expect(files["img/pic.png"] == (try? Data(contentsOf: URL(fileURLWithPath: Self.basic + "/img/pic.png"))))
         #expect(files["bearing.yml"] == nil && files["people.yml"] == nil)
+        // Files a browser would run are not published; a picture beside a moved page moves with it.
+        #expect(files["img/evil.svg"] == nil && files["img/page.html"] == nil)
+        #expect(files["_doc/people/photo.png"] != nil && Self.text(site, "_doc/people/ann-notes.html").contains("<img src=\"../../_doc/people/photo.png\""))
+        // A front matter reference outside the knowledge base is shown as written.
+        #expect(Self.text(site, "goals/g-one.html").contains("<li>https://example.com/spec.md</li>"))
+        // Two statuses with one slug get two lists.
+        #expect(files["boards/decision.on-hold.html"] != nil && files["boards/decision.on-hold-2.html"] != nil)
     }
 
     @Test func untrustedTextNeverBecomesMarkup() async throws {
@@ -243,7 +250,9 @@ import Testing
     }
 
     @Test func aPathThatLooksLikeASchemeStaysAPath() {
-        #expect(SiteLinks.url("javascript:alert(1).html") == "./javascript:alert%281%29.html")
+        #expect(SiteLinks.url("javascript:alert(1).html") == "./javascript:alert(1).html")
+        #expect(SiteLinks.url("notes/C#, 50% or what?.html") == "notes/C%23,%2050%25%20or%20what%3F.html")
+        #expect(SiteLinks.url("notes/é.html") == "notes/%C3%A9.html")
         #expect(SiteLinks.url("a:b/c.html") == "./a:b/c.html")
         #expect(SiteLinks.url("goals/a:b.html") == "goals/a:b.html")
         #expect(SiteLinks.url("goals/a b.html") == "goals/a%20b.html")
