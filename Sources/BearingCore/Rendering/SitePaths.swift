@@ -1,6 +1,8 @@
-/// Output paths of the site: a document's page mirrors its source path with `.html` for `.md`.
+/// Output paths of the site: a document's page mirrors its source path with `.html` for `.md`
+/// (SiteLinks moves the few that would land on the site's own pages under `_doc/`: ask it for
+/// a document's page).
 public enum SitePaths {
-    public static func page(for document: Document) -> String { page(forPath: document.path) }
+    static func page(for document: Document) -> String { page(forPath: document.path) }
 
     /// `goals/a.md` → `goals/a.html`.
     public static func page(forPath path: String) -> String {
