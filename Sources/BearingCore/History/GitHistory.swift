@@ -106,6 +106,15 @@ public struct GitHistory: Sendable {
         }
     }
 
+    /// Gives a document what git knows of its file: `created` and `updated` where front matter
+    /// does not say, and its authors.
+    public func apply(to document: inout Document) {
+        guard let file = files[document.path] else { return }
+        if document.created == nil { document.created = file.created }
+        if document.updated == nil { document.updated = file.updated }
+        document.authors = file.authors
+    }
+
     /// A repository path as a path of the knowledge base, nil when outside it.
     private func relativePath(_ path: String) -> String? {
         guard path.hasPrefix(prefix) else { return nil }

@@ -18,9 +18,22 @@ public enum KnowledgeBaseLoader {
         public var knowledgeBase: KnowledgeBase
         /// Every diagnostic, configured severities applied, sorted by path and line.
         public var diagnostics: [Diagnostic]
+        /// What git said, when the history was asked for (nil: not asked).
+        public var history: HistoryState? = nil
     }
 
-    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init()) async throws -> Result {
+    /// Whether documents got their dates and authors from git.
+    public enum HistoryState: Sendable, Equatable {
+        case read
+        /// Not a git work tree, or no git: dates come from front matter only.
+        case unavailable
+        /// A shallow clone: its first commits are missing, so dates come from front matter only.
+        case shallow
+    }
+
+    /// With `git`, documents without `created`/`updated` in front matter take the days of their
+    /// first and last commits (SPEC §6), and every document its authors.
+    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         var diagnostics: [Diagnostic] = []
         let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(root, Configuration.fileName, &diagnostics))
@@ -48,11 +61,21 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        let drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
+        var drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
+        var historyState: HistoryState?
+        if let git {
+            switch GitHistory.read(root: root, today: today, git: git) {
+            case .history(let history):
+                historyState = .read
+                for i in drafts.indices { history.apply(to: &drafts[i].document) }
+            case .unavailable: historyState = .unavailable
+            case .shallow: historyState = .shallow
+            }
+        }
         let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics
         diagnostics += await Validator.validate(kb, today: today)
-        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
+        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), history: historyState)
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first

@@ -14,6 +14,8 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var tags: [String] = []
     public var created: Day?
     public var updated: Day?
+    /// Who committed changes to the file, from git (the most frequent first); empty without git.
+    public var authors: [String] = []
     /// The sequence number from a file name such as `0007-use-x.md` (shown as ADR-0007).
     public var number: Int?
 

@@ -63,6 +63,7 @@ struct DocumentPage {
         }
         text("Created", document.created?.description)
         text("Updated", document.updated?.description)
+        text("Authors", document.authors.isEmpty ? nil : document.authors.joined(separator: ", "))
         if !document.tags.isEmpty {
             rows.append(["label": "Tags", "text": false, "people": false,
                          "links": document.tags.map { ["text": $0, "href": items.links.tag($0).map { root + SiteLinks.url($0) } ?? false] as [String: Any] }])

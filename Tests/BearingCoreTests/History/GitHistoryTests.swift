@@ -121,6 +121,28 @@ struct ScriptedRepository {
         #expect(history.files["goals/g.md"]?.commits == 3)
     }
 
+    @Test func theLoaderTakesDatesFromGitWhereFrontMatterIsSilent() async throws {
+        let repo = try ScriptedRepository()
+        try repo.write("goals/dated.md", "---\ncreated: 2026-12-01\nupdated: 2026-12-02\nstatus: active\n---\n# Dated\n")
+        try repo.write("goals/undated.md", "---\nstatus: active\n---\n# Undated\n")
+        try repo.commit("start", date: "2027-01-04T09:00:00+00:00")
+        try repo.write("goals/undated.md", "---\nstatus: active\n---\n# Undated, edited\n")
+        try repo.commit("edit", date: "2027-01-10T09:00:00+00:00", author: "Bob Roe <bob@example.com>")
+        let result = try await KnowledgeBaseLoader.load(root: repo.root.path, today: Self.today, git: GitRunner())
+        #expect(result.history == .read)
+        let dated = try #require(result.knowledgeBase.document("dated"))
+        #expect(dated.created == Day(year: 2026, month: 12, day: 1) && dated.updated == Day(year: 2026, month: 12, day: 2))
+        #expect(dated.authors == ["Ann Lee"])
+        let undated = try #require(result.knowledgeBase.document("undated"))
+        #expect(undated.created == Day(year: 2027, month: 1, day: 4) && undated.updated == Day(year: 2027, month: 1, day: 10))
+        #expect(undated.authors == ["Ann Lee", "Bob Roe"])
+        // The stale rule sees the day from git: 38 days before today, over the 30-day limit.
+        #expect(result.diagnostics.contains { $0.rule == .stale && $0.location.path == "goals/undated.md" })
+        // Without git, front matter only.
+        let plain = try await KnowledgeBaseLoader.load(root: repo.root.path, today: Self.today)
+        #expect(plain.history == nil && plain.knowledgeBase.document("undated")?.updated == nil)
+    }
+
     @Test func noRepositoryAndShallowClonesSaySo() throws {
         let plain = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-plain-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
