@@ -216,4 +216,37 @@ import Testing
         #expect(again.status == 1)
         #expect(!FileManager.default.fileExists(atPath: kb.path + "/_site/_site"))
     }
+
+    @Test func diffComparesRevisionsAndFailsOnNewProblems() throws {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("goals"), withIntermediateDirectories: true)
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-c", "user.name=Ann", "-c", "user.email=ann@example.com"] + arguments
+            process.currentDirectoryURL = repo
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+        try "---\nstatus: active\n---\n# Grow\n".write(to: repo.appendingPathComponent("goals/g.md"), atomically: false, encoding: .utf8)
+        try git("init", "-q", "-b", "main")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "base")
+        try "---\nstatus: active\nparent: nowhere\n---\n# Grow\n".write(to: repo.appendingPathComponent("goals/g.md"), atomically: false, encoding: .utf8)
+        let md = try Self.run(["diff", "HEAD", "-C", repo.path, "--today", "2027-02-17"])
+        #expect(md.status == 0)
+        #expect(md.stdout.hasPrefix("## Bearing: what this change does to alignment\n\n`HEAD` → `work tree`\n"))
+        #expect(md.stdout.contains("- **Problems:** 1 new error, 0 new warnings, 0 fixed"))
+        let failing = try Self.run(["diff", "HEAD", "-C", repo.path, "--today", "2027-02-17", "--fail-on", "errors", "--format", "github"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.hasPrefix("::error file=goals/g.md,line=3,col=9,title=unresolved-reference::"))
+        let json = try Self.run(["diff", "HEAD", "HEAD", "-C", repo.path, "--today", "2027-02-17", "--format", "json", "--fail-on", "warnings"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"format\": \"bearing-diff\""))
+        let unknown = try Self.run(["diff", "no-such-branch", "-C", repo.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("git does not know the revision 'no-such-branch'"))
+    }
 }

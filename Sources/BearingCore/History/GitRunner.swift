@@ -19,7 +19,9 @@ public final class GitRunner: @unchecked Sendable {
 
     /// Runs `git -C folder arguments…`; nil when git is missing or exits with a failure.
     /// The environment is kept but for what would change git's output (pager, colours, locale).
-    public func run(_ arguments: [String], in folder: String) -> [UInt8]? {
+    /// `input` is written to git's standard input (from another thread, so that neither side
+    /// waits on a full pipe).
+    public func run(_ arguments: [String], in folder: String, input: [UInt8]? = nil) -> [UInt8]? {
         guard isAvailable else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -32,13 +34,21 @@ public final class GitRunner: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             return nil
         }
         lock.withLock { spawned += 1 }
+        if let inputPipe, let input {
+            let writer = inputPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                writer.write(Data(input))
+                try? writer.close()
+            }
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }

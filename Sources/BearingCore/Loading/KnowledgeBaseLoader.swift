@@ -35,19 +35,35 @@ public enum KnowledgeBaseLoader {
     /// first and last commits (SPEC §6), and every document its authors.
     public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
+        var history: GitHistory?
+        var state: HistoryState?
+        if let git {
+            switch GitHistory.read(root: root, today: today, git: git) {
+            case .history(let read): (history, state) = (read, .read)
+            case .unavailable: state = .unavailable
+            case .shallow: state = .shallow
+            }
+        }
+        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history)
+        result.history = state
+        return result
+    }
+
+    /// The pipeline over any files (a folder, a git revision), with dates from `history` when given.
+    public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
+                            history: GitHistory? = nil) async -> Result {
         var diagnostics: [Diagnostic] = []
-        let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(root, Configuration.fileName, &diagnostics))
+        let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
         diagnostics += configDiagnostics
         var people = PeopleDirectory()
-        if FileReader.exists(root + "/" + PeopleDirectory.fileName) {
-            let (directory, peopleDiagnostics) = PeopleDirectory.read(readYAMLFile(root, PeopleDirectory.fileName, &diagnostics))
+        if files.exists(PeopleDirectory.fileName) {
+            let (directory, peopleDiagnostics) = PeopleDirectory.read(readYAMLFile(files, PeopleDirectory.fileName, &diagnostics))
             people = directory
             diagnostics += peopleDiagnostics
         }
 
-        let scanner = KnowledgeBaseScanner(root: root, ignore: IgnoreRules(configuration.ignore),
+        let (entries, assets) = files.scan(ignore: IgnoreRules(configuration.ignore),
                                            excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
-        let (entries, assets) = scanner.scan()
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
             if entry.size > KnowledgeBaseScanner.maxFileSize {
@@ -61,21 +77,14 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        var drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, root: root, markdown: markdown)) }
-        var historyState: HistoryState?
-        if let git {
-            switch GitHistory.read(root: root, today: today, git: git) {
-            case .history(let history):
-                historyState = .read
-                for i in drafts.indices { history.apply(to: &drafts[i].document) }
-            case .unavailable: historyState = .unavailable
-            case .shallow: historyState = .shallow
-            }
+        var drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        if let history {
+            for i in drafts.indices { history.apply(to: &drafts[i].document) }
         }
         let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
         diagnostics += modelDiagnostics
         diagnostics += await Validator.validate(kb, today: today)
-        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), history: historyState)
+        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first
@@ -84,17 +93,17 @@ public enum KnowledgeBaseLoader {
         configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
-    static func parseFile(_ path: String, root: String, markdown: MarkdownParser.Options) -> ParsedDocument {
-        let (text, problems) = readText(root, path)
+    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options) -> ParsedDocument {
+        let (text, problems) = readText(files, path)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
         return parsed
     }
 
     /// Reads an optional YAML file at the KB root (nil when absent); syntax errors become diagnostics.
-    static func readYAMLFile(_ root: String, _ name: String, _ diagnostics: inout [Diagnostic]) -> YAMLNode? {
-        guard FileReader.exists(root + "/" + name) else { return nil }
-        let (text, problems) = readText(root, name)
+    static func readYAMLFile(_ files: some KnowledgeBaseFiles, _ name: String, _ diagnostics: inout [Diagnostic]) -> YAMLNode? {
+        guard files.exists(name) else { return nil }
+        let (text, problems) = readText(files, name)
         diagnostics += problems
         guard let text else { return nil }
         switch YAMLReader.parse(text, firstLine: 1) {
@@ -106,8 +115,8 @@ public enum KnowledgeBaseLoader {
     }
 
     /// A file's text, invalid UTF-8 replaced and reported at its position; nil when unreadable.
-    static func readText(_ root: String, _ path: String) -> (String?, [Diagnostic]) {
-        guard let bytes = FileReader.read(root + "/" + path) else {
+    static func readText(_ files: some KnowledgeBaseFiles, _ path: String) -> (String?, [Diagnostic]) {
+        guard let bytes = files.read(path) else {
             return (nil, [Diagnostic(.error, .unreadableFile, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1))])
         }
         let (text, invalid) = UTF8Validation.decode(bytes)

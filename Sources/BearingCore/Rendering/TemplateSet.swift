@@ -25,7 +25,7 @@ public struct TemplateSet: Sendable {
         // `new/` holds the templates of `bearing new`, not of the theme.
         let (markdown, others) = KnowledgeBaseScanner(root: folder, ignore: IgnoreRules([]), excludedTopLevel: ["new"]).scan()
         for relative in (markdown.map(\.path) + others).sorted() {
-            let (text, problems) = KnowledgeBaseLoader.readText(folder, relative)
+            let (text, problems) = KnowledgeBaseLoader.readText(FolderFiles(root: folder), relative)
             diagnostics += problems.map { problem in
                 var located = problem
                 located.location.path = "templates/" + relative

@@ -1,0 +1,55 @@
+/// Where the loader reads a knowledge base from: a folder on disk, or the files of a git
+/// revision held in memory (History/GitSnapshot). Paths are relative to the knowledge base.
+public protocol KnowledgeBaseFiles: Sendable {
+    /// The Markdown files to read and the other files (assets), each sorted, with the scanner's
+    /// rules: dot-folders, the excluded top-level folders and ignored paths left out.
+    func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])
+    func read(_ path: String) -> [UInt8]?
+    func exists(_ path: String) -> Bool
+}
+
+/// A knowledge base folder on disk.
+public struct FolderFiles: KnowledgeBaseFiles {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
+        KnowledgeBaseScanner(root: root, ignore: ignore, excludedTopLevel: excludedTopLevel).scan()
+    }
+
+    public func read(_ path: String) -> [UInt8]? { FileReader.read(root + "/" + path) }
+
+    public func exists(_ path: String) -> Bool { FileReader.exists(root + "/" + path) }
+}
+
+/// Files held in memory, by relative path (the knowledge base as it was at a git revision).
+public struct MemoryFiles: KnowledgeBaseFiles {
+    public let files: [String: [UInt8]]
+
+    public init(files: [String: [UInt8]]) { self.files = files }
+
+    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
+        var markdown: [KnowledgeBaseScanner.Entry] = []
+        var assets: [String] = []
+        for (path, bytes) in files where Self.isIncluded(path, ignore: ignore, excludedTopLevel: excludedTopLevel) {
+            if path.isMarkdownPath { markdown.append(.init(path: path, size: bytes.count)) } else { assets.append(path) }
+        }
+        return (markdown.sorted { $0.path < $1.path }, assets.sorted())
+    }
+
+    /// The folder scan's rules for one path: no part starting with `.`, not under an excluded
+    /// top-level folder, and neither the file nor any folder above it ignored.
+    static func isIncluded(_ path: String, ignore: IgnoreRules, excludedTopLevel: Set<String>) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let first = parts.first, !excludedTopLevel.contains(first), !parts.contains(where: { $0.hasPrefix(".") }) else { return false }
+        for end in parts.indices {
+            if ignore.isIgnored(parts[...end].joined(separator: "/"), isDirectory: end < parts.count - 1) { return false }
+        }
+        return true
+    }
+
+    public func read(_ path: String) -> [UInt8]? { files[path] }
+
+    public func exists(_ path: String) -> Bool { files[path] != nil }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BearingCore
+import Foundation
+
+struct Diff: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what a change does to alignment: documents added, changed and removed, status changes, new orphans, new and fixed problems, coverage before and after.",
+        discussion: """
+            Compares the knowledge base at BASE with HEAD (a revision, or the work tree when left out), \
+            as Markdown ready to post as a pull-request comment. Both sides are read from git (two git \
+            processes each) and compared without dates from history, so only what the change writes \
+            shows. Exit status: 0, or 1 with --fail-on when the change adds problems of that severity; \
+            2 when a revision or the folder cannot be read.
+            """)
+
+    @Argument(help: "The revision to compare from (a branch, tag or commit: main, HEAD~3).")
+    var base: String
+
+    @Argument(help: "The revision to compare to (default: the work tree).")
+    var head: String?
+
+    @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder, inside a git work tree.", valueName: "dir"))
+    var directory: String = "."
+
+    @Option(help: ArgumentHelp("The date to treat as today, YYYY-MM-DD (default: the system date, UTC).", valueName: "date"))
+    var today: String?
+
+    @Option(help: "Output format: md (a pull-request comment), json, or github (annotations of the new problems).")
+    var format: DiffFormat = .md
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when the change adds problems of this severity: errors, or warnings (and errors).")
+    var failOn: FailOn?
+
+    @OptionGroup var output: OutputOption
+
+    func validate() throws {
+        if let today, Day.parse(today) == nil || today.count != 10 {
+            throw ValidationError("--today must be a date YYYY-MM-DD, got '\(today)'")
+        }
+    }
+
+    func run() async throws {
+        let day = today.flatMap(Day.parse) ?? Clock.system.today()
+        let git = GitRunner()
+        guard FileManager.default.fileExists(atPath: directory) else {
+            FileHandleOutput.standardError("error: '\(directory)' is not a folder: give the path of a knowledge base\n")
+            throw ExitCode(2)
+        }
+        let before: KnowledgeBaseChange.State
+        let after: KnowledgeBaseChange.State
+        do {
+            before = try await state(label: base, files: GitSnapshot.files(at: base, root: directory, git: git), today: day)
+            if let head {
+                after = try await state(label: head, files: GitSnapshot.files(at: head, root: directory, git: git), today: day)
+            } else {
+                after = await state(label: "work tree", files: FolderFiles(root: directory), today: day)
+            }
+        } catch let failure as GitSnapshot.Failure {
+            FileHandleOutput.standardError("error: \(failure.description)\n")
+            throw ExitCode(2)
+        }
+        let change = KnowledgeBaseChange(from: before, to: after)
+        switch format {
+        case .md: try output.write(ChangeRenderer.markdown(change))
+        case .json: try output.write(try ChangeRenderer.json(change))
+        case .github: try output.write(ChangeRenderer.github(change))
+        }
+        let failing: Bool
+        switch failOn {
+        case nil: failing = false
+        case .errors: failing = change.newCount(.error) > 0
+        case .warnings: failing = change.newCount(.error) + change.newCount(.warning) > 0
+        }
+        FileHandleOutput.finish(failing ? 1 : 0, keepingAlive: before, after, change)
+    }
+
+    private func state(label: String, files: some KnowledgeBaseFiles, today: Day) async -> KnowledgeBaseChange.State {
+        let result = await KnowledgeBaseLoader.load(files, today: today)
+        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+        return KnowledgeBaseChange.State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+    }
+}
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, json, github
+}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case errors, warnings
+}
