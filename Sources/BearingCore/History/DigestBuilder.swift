@@ -1,0 +1,52 @@
+/// Makes the weekly digest of a knowledge base: in a git work tree, the state at the window's
+/// end compared with the state at its start (the last commits before each), and the window's
+/// authors; without git, the current files and their dates. Ten git processes at most, whatever the number of files.
+public enum DigestBuilder {
+    public static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?) async -> WeeklyDigest {
+        if let git, isWorkTree(root, git) {
+            let start = revision(before: since, root: root, git: git)
+            let end = revision(before: until.adding(days: 1), root: root, git: git)
+            let before = await state(snapshot(start, root: root, git: git), label: start ?? "nothing", today: since.adding(days: -1))
+            let after = await state(snapshot(end, root: root, git: git), label: end ?? "nothing", today: until)
+            return WeeklyDigest(title: title(after), period: period, since: since, until: until,
+                                change: KnowledgeBaseChange(from: before, to: after),
+                                after: after, contributors: contributors(since: since, until: until, root: root, git: git))
+        }
+        let after = await state(FolderFiles(root: root), label: "files", today: until)
+        return WeeklyDigest(title: title(after), period: period, since: since, until: until, change: nil, after: after, contributors: [])
+    }
+
+    private static func isWorkTree(_ root: String, _ git: GitRunner) -> Bool {
+        git.run(["rev-parse", "--is-inside-work-tree"], in: root).map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+    }
+
+    /// The files at `revision`; none before the first commit.
+    private static func snapshot(_ revision: String?, root: String, git: GitRunner) -> MemoryFiles {
+        guard let revision, let files = try? GitSnapshot.files(at: revision, root: root, git: git) else { return MemoryFiles(files: [:]) }
+        return files
+    }
+
+    private static func title(_ state: KnowledgeBaseChange.State) -> String { state.kb.configuration.title ?? "Knowledge base" }
+
+    private static func state(_ files: some KnowledgeBaseFiles, label: String, today: Day) async -> KnowledgeBaseChange.State {
+        let result = await KnowledgeBaseLoader.load(files, today: today)
+        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+        return KnowledgeBaseChange.State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+    }
+
+    /// The last commit made before the start of `day` (UTC); nil when there is none or no git.
+    static func revision(before day: Day, root: String, git: GitRunner) -> String? {
+        guard let output = git.run(["rev-list", "-1", "--before=\(day)T00:00:00+00:00", "HEAD"], in: root) else { return nil }
+        let commit = String(decoding: output, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        return commit.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Authors of the window's commits under the knowledge base, the most active first.
+    static func contributors(since: Day, until: Day, root: String, git: GitRunner) -> [WeeklyDigest.Contributor] {
+        guard let output = git.run(["log", "--no-merges", "--format=%aN", "--since=\(since)T00:00:00+00:00",
+                                    "--until=\(until.adding(days: 1))T00:00:00+00:00", "--", "."], in: root) else { return [] }
+        var counts: [String: Int] = [:]
+        for name in String(decoding: output, as: UTF8.self).split(separator: "\n") { counts[String(name), default: 0] += 1 }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { WeeklyDigest.Contributor(name: $0.key, commits: $0.value) }
+    }
+}
