@@ -1,13 +1,47 @@
 /// Makes the weekly digest of a knowledge base: in a git work tree, the state at the window's
 /// end compared with the state at its start (the last commits before each), and the window's
-/// authors; without git, the current files and their dates. Ten git processes at most, whatever the number of files.
+/// authors; without git, the current files and their dates. Ten git processes a window at most, whatever the number of files.
 public enum DigestBuilder {
     public static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?) async -> WeeklyDigest {
+        var cache = StateCache()
+        return await build(root: root, since: since, until: until, period: period, git: git, cache: &cache)
+    }
+
+    /// The last `count` complete ISO weeks before `today`, newest first.
+    public static func recentWeeks(_ count: Int, before today: Day) -> [Period] {
+        (1...max(1, count)).prefix(count).map { Period.isoWeek(containing: today.adding(days: -7 * $0)) }
+    }
+
+    /// The digests of several windows, sharing the states of the revisions they have in common
+    /// (one week's end is the next one's start). Without git, every window is read from
+    /// `current` (the knowledge base as loaded) by the documents' dates, loading nothing again.
+    public static func build(root: String, periods: [Period], git: GitRunner?, current: KnowledgeBaseChange.State) async -> [WeeklyDigest] {
+        guard let git, isWorkTree(root, git) else {
+            return periods.map { period in
+                WeeklyDigest(title: title(current), period: period.text, since: period.start, until: period.end, change: nil,
+                             after: current, contributors: [])
+            }
+        }
+        var cache = StateCache()
+        var digests: [WeeklyDigest] = []
+        for period in periods {
+            digests.append(await build(root: root, since: period.start, until: period.end, period: period.text, git: git, cache: &cache))
+        }
+        return digests
+    }
+
+    /// Loaded states by revision (and the day they are analysed for).
+    struct StateCache {
+        var states: [String: KnowledgeBaseChange.State] = [:]
+    }
+
+    private static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?,
+                              cache: inout StateCache) async -> WeeklyDigest {
         if let git, isWorkTree(root, git) {
             let start = revision(before: since, root: root, git: git)
             let end = revision(before: until.adding(days: 1), root: root, git: git)
-            let before = await state(snapshot(start, root: root, git: git), label: start ?? "nothing", today: since.adding(days: -1))
-            let after = await state(snapshot(end, root: root, git: git), label: end ?? "nothing", today: until)
+            let before = await state(start, root: root, git: git, today: since.adding(days: -1), cache: &cache)
+            let after = await state(end, root: root, git: git, today: until, cache: &cache)
             return WeeklyDigest(title: title(after), period: period, since: since, until: until,
                                 change: KnowledgeBaseChange(from: before, to: after),
                                 after: after, contributors: contributors(since: since, until: until, root: root, git: git))
@@ -27,6 +61,14 @@ public enum DigestBuilder {
     }
 
     private static func title(_ state: KnowledgeBaseChange.State) -> String { state.kb.configuration.title ?? "Knowledge base" }
+
+    private static func state(_ revision: String?, root: String, git: GitRunner, today: Day, cache: inout StateCache) async -> KnowledgeBaseChange.State {
+        let key = "\(revision ?? "-")@\(today)"
+        if let known = cache.states[key] { return known }
+        let loaded = await state(snapshot(revision, root: root, git: git), label: revision ?? "nothing", today: today)
+        cache.states[key] = loaded
+        return loaded
+    }
 
     private static func state(_ files: some KnowledgeBaseFiles, label: String, today: Day) async -> KnowledgeBaseChange.State {
         let result = await KnowledgeBaseLoader.load(files, today: today)

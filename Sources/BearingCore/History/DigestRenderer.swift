@@ -3,10 +3,14 @@
 public enum DigestRenderer {
     public static func json(_ digest: WeeklyDigest) throws -> String { try JSONWriter.encode(digest) }
 
-    public static func markdown(_ digest: WeeklyDigest) -> String {
+    /// `link` gives the address of a document (its page in the site), nil for none.
+    public static func markdown(_ digest: WeeklyDigest, link: (KnowledgeBaseChange.Entry) -> String? = { _ in nil }) -> String {
         var lines = ["# \(Escape.markdown(digest.title)): week \(digest.period)", ""]
         lines.append("*\(digest.since) to \(digest.until)*" + (digest.source == "dates" ? " (no git history: changes found by the documents' dates)" : ""))
-        func name(_ entry: KnowledgeBaseChange.Entry) -> String { "**\(Escape.markdown(entry.title))** (\(entry.type), \(Escape.markdown(entry.status)))" }
+        func title(_ entry: KnowledgeBaseChange.Entry) -> String {
+            link(entry).map { "[\(Escape.markdown(entry.title))](\($0))" } ?? Escape.markdown(entry.title)
+        }
+        func name(_ entry: KnowledgeBaseChange.Entry) -> String { "**\(title(entry))** (\(entry.type), \(Escape.markdown(entry.status)))" }
         func section(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             lines += ["", "## \(title)", ""]
@@ -17,7 +21,7 @@ public enum DigestRenderer {
         } else {
             lines += ["", "## What changed, by goal"]
             for group in digest.groups {
-                let heading = group.goal.map { "\(Escape.markdown($0.title))" + (group.progress.map { " · \($0)" } ?? "") } ?? "Not serving a goal"
+                let heading = group.goal.map { title($0) + (group.progress.map { " · \($0)" } ?? "") } ?? "Not serving a goal"
                 lines += ["", "### \(heading)", ""]
                 lines += group.changes.map { "- \(name($0.document)): \(Escape.markdown($0.what))" }
             }
@@ -38,9 +42,17 @@ public enum DigestRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The Markdown form as HTML (cmark-gfm, raw HTML escaped), with links from `link` (absolute
+    /// or relative URLs, given as is).
+    public static func htmlBody(_ digest: WeeklyDigest, link: (KnowledgeBaseChange.Entry) -> String? = { _ in nil }) -> String {
+        var options = MarkdownParser.Options(renderHTML: true)
+        options.placeholders = false  // not a page of the KB: its links are final already
+        return MarkdownParser.parse(markdown(digest, link: link), options: options).html ?? ""
+    }
+
     /// The Markdown form rendered by cmark-gfm (raw HTML escaped) in a plain page for email.
     public static func html(_ digest: WeeklyDigest) -> String {
-        let body = MarkdownParser.parse(markdown(digest), options: .init(renderHTML: true)).html ?? ""
+        let body = htmlBody(digest)
         return """
             <!doctype html>
             <html lang="en">

@@ -15,6 +15,9 @@ public enum MarkdownParser {
         /// in `links`), and each query block becomes `<!--bearing:query/N-->` (N: its index among
         /// the query blocks).
         public var renderHTML: Bool
+        /// With `renderHTML`: leave the placeholders above (a page of the KB); false renders links
+        /// and wikilinks' text as written (a document that is not part of the KB, such as a digest).
+        public var placeholders: Bool = true
         /// Pass raw HTML through instead of escaping it (`unsafe_html: true`).
         public var unsafeHTML: Bool
 
@@ -48,7 +51,7 @@ public enum MarkdownParser {
         guard let root = parsed.root else { return MarkdownDocument() }
         defer { cmark_node_free(root) }
 
-        var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML, rendering: options.renderHTML)
+        var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML, rendering: options.renderHTML && options.placeholders)
         walker.visitBlocks(root, depth: 0)
         if options.renderHTML {
             walker.prepareForRendering()

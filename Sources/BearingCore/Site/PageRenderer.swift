@@ -23,7 +23,8 @@ final class PageRenderer: @unchecked Sendable {
     static let navigation: [(section: String, label: String, path: String)] = [
         ("dashboard", "Dashboard", SiteLinks.dashboard), ("goals", "Goals", SiteLinks.goals),
         ("decisions", "Decisions", SiteLinks.decisions), ("boards", "Boards", SiteLinks.boards),
-        ("people", "People", SiteLinks.people), ("tags", "Tags", SiteLinks.tags), ("report", "Report", SiteLinks.report),
+        ("people", "People", SiteLinks.people), ("tags", "Tags", SiteLinks.tags), ("digests", "Digests", SiteLinks.digests),
+        ("report", "Report", SiteLinks.report),
     ]
 
     func render(_ path: String, template: String, title pageTitle: String, section: String, context: [String: Any]) {

@@ -12,9 +12,12 @@ public struct SiteBuilder: Sendable {
     public let source: String
     /// The site's address, for the feed's and sitemap's absolute links (`base_url`, or `--base-url`).
     public let baseURL: String?
+    /// The weekly digests to publish, newest first (DigestBuilder).
+    public let digests: [WeeklyDigest]
 
     public init(kb: KnowledgeBase, analysis: AlignmentAnalysis, diagnostics: [Diagnostic], templates: TemplateSet, source: String,
-                baseURL: String? = nil) {
+                baseURL: String? = nil, digests: [WeeklyDigest] = []) {
+        self.digests = digests
         self.baseURL = (baseURL ?? kb.configuration.baseURL).flatMap(\.nilIfEmpty)
         self.kb = kb
         self.analysis = analysis
@@ -37,7 +40,7 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build(into writer: SiteWriter) async throws -> [String] {
         let library = try templates.pageTemplates()
-        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager", "item"]
+        for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager", "item", "digests", "digest"]
         where library["site/\(name).html"] == nil {
             throw TemplateError(path: "site/\(name).html.mustache", message: "template not found")
         }
@@ -45,7 +48,7 @@ public struct SiteBuilder: Sendable {
         let links = SiteLinks(tags: kb.documents.flatMap(\.tags), people: people)
         var roots: Set<String> = [""]
         for document in kb.documents { roots.insert(SitePaths.root(from: links.page(document))) }
-        for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags] { roots.insert(SitePaths.root(from: path)) }
+        for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags, SiteLinks.digests] { roots.insert(SitePaths.root(from: path)) }
         let items = SiteItems(kb: kb, analysis: analysis, links: links, roots: roots, library: library)
         let lists = ListPages(items: items, analysis: analysis)
         let pages = PageRenderer(library: library, title: title, language: kb.configuration.language ?? "en", today: analysis.today, writer: writer)
@@ -69,6 +72,8 @@ public struct SiteBuilder: Sendable {
             return item
         }
         dashboard["views"] = sections["views"] ?? ""
+        dashboard["latest_digest"] = digests.first.map { digestSummary($0, root: "") } ?? false
+        renderDigests(items: items, pages: pages)
         pages.render(SiteLinks.dashboard, template: "dashboard", title: title, section: "dashboard", context: dashboard)
 
         // The list pages, side by side; the goals page starts with the report's goal tree.
@@ -90,11 +95,33 @@ public struct SiteBuilder: Sendable {
         pages.render(SiteLinks.report, template: "report", title: "Alignment report", section: "report", context: reportPage)
 
         writeSearchIndex(links, to: writer)
-        writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today, entries: feedEntries(links)))
+        writer.write(SiteLinks.feed, SiteFeed.xml(title: title, baseURL: baseURL, today: analysis.today, entries: digestEntries() + feedEntries(links)))
         if let baseURL {
             writer.write(SiteLinks.sitemap, SiteFeed.sitemap(baseURL: baseURL, pages: pages.written))
         }
         return copyFiles(to: writer)
+    }
+
+    /// `{period, since, until, href, changes, decisions}` for lists of digests.
+    private func digestSummary(_ digest: WeeklyDigest, root: String) -> [String: Any] {
+        ["period": digest.period, "since": digest.since.description, "until": digest.until.description,
+         "href": root + SiteLinks.url(SiteLinks.digest(digest.period)), "changes": digest.groups.reduce(0) { $0 + $1.changes.count },
+         "decisions": digest.decisions.count, "source": digest.source]
+    }
+
+    /// The index of digests and a page for each, linking the documents' pages.
+    private func renderDigests(items: SiteItems, pages: PageRenderer) {
+        let root = SitePaths.root(from: SiteLinks.digests)
+        pages.render(SiteLinks.digests, template: "digests", title: "Weekly digests", section: "digests",
+                     context: ["digests": digests.map { digestSummary($0, root: root) }, "count": digests.count])
+        for (i, digest) in digests.enumerated() {
+            let body = DigestRenderer.htmlBody(digest) { entry in items.item(entry.id, root: root)?["href"] as? String }
+            var context = digestSummary(digest, root: root)
+            context["body"] = body
+            context["newer"] = i > 0 ? digestSummary(digests[i - 1], root: root) : false
+            context["older"] = i + 1 < digests.count ? digestSummary(digests[i + 1], root: root) : false
+            pages.render(SiteLinks.digest(digest.period), template: "digest", title: "Digest: week \(digest.period)", section: "digests", context: context)
+        }
     }
 
     /// Document pages, the bulk of the work, side by side in chunks.
@@ -153,6 +180,16 @@ public struct SiteBuilder: Sendable {
 
     /// Files a browser runs as a page or script when opened.
     static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "svg", "svgz", "js", "mjs", "xml", "xsl", "swf"]
+
+    /// A feed entry per digest, so people can subscribe to the weekly digest.
+    private func digestEntries() -> [SiteFeed.Entry] {
+        digests.map { digest in
+            let changes = digest.groups.reduce(0) { $0 + $1.changes.count }
+            return SiteFeed.Entry(id: "digest-\(digest.period)", title: "Digest: week \(digest.period)",
+                                  href: SiteLinks.url(SiteLinks.digest(digest.period)), day: digest.until,
+                                  summary: "\(changes) changes, \(digest.decisions.count) decisions made, \(digest.status_changes.count) status changes.")
+        }
+    }
 
     /// The most recently dated documents for the feed: newest first, decisions before others on the same day.
     private func feedEntries(_ links: SiteLinks) -> [SiteFeed.Entry] {

@@ -58,7 +58,7 @@ struct SiteLinks: Sendable {
     }
 
     static let reservedFiles: Set<String> = [dashboard, goals, decisions, report, feed, sitemap]
-    static let reservedFolders: Set<String> = ["boards", "people", "tags", theme, "_doc"]
+    static let reservedFolders: Set<String> = ["boards", "people", "tags", "digests", theme, "_doc"]
 
     func tag(_ tag: String) -> String? { tagFiles[tag] }
 
@@ -76,6 +76,9 @@ struct SiteLinks: Sendable {
     static let people = "people/index.html"
     static let tags = "tags/index.html"
     static let report = "report.html"
+    static let digests = "digests/index.html"
+
+    static func digest(_ period: String) -> String { "digests/\(SitePaths.slug(period)).html" }
     /// The theme's files (CSS, JS, icon) and the search index.
     static let theme = "_bearing"
     static let searchIndex = "_bearing/search-index.js"

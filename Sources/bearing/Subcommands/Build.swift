@@ -21,8 +21,15 @@ struct Build: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The address the site is published at, for the feed and sitemap (default: bearing.yml's base_url).", valueName: "url"))
     var baseURL: String?
 
+    @Option(help: ArgumentHelp("Publish the digests of this many past weeks (0: none).", valueName: "n"))
+    var digestWeeks: Int = 12
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
+
+    func validate() throws {
+        if digestWeeks < 0 || digestWeeks > 520 { throw ValidationError("--digest-weeks must be 0 to 520, got \(digestWeeks)") }
+    }
 
     func run() async throws {
         let result = try await kb.load(markdown: .init(renderHTML: true))
@@ -42,9 +49,14 @@ struct Build: AsyncParsableCommand {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
+        let current = KnowledgeBaseChange.State(label: "files", kb: knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+        let digests = digestWeeks > 0
+            ? await DigestBuilder.build(root: kb.directory, periods: DigestBuilder.recentWeeks(digestWeeks, before: kb.clock.today()),
+                                        git: kb.noGit ? nil : GitRunner(), current: current)
+            : []
         do {
             let skipped = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
-                                                source: kb.directory, baseURL: baseURL).build(into: writer)
+                                                source: kb.directory, baseURL: baseURL, digests: digests).build(into: writer)
             try writer.commit()
             if !skipped.isEmpty, !quiet {
                 FileHandleOutput.standardError("note: not published, as a browser would run them on the site (unsafe_html: true publishes them): \(skipped.joined(separator: ", "))\n")

@@ -72,4 +72,36 @@ import Testing
         #expect(digest.groups.isEmpty && digest.decisions.isEmpty)
         #expect(DigestRenderer.markdown(digest).contains("Nothing changed this week."))
     }
+
+    @Test func theSitePublishesEachWeeksDigestAndTheLatestOnTheDashboard() async throws {
+        let repo = try Self.repository()
+        let root = repo.root.appendingPathComponent("kb").path
+        let today = Day(year: 2027, month: 2, day: 17)!
+        let result = try await KnowledgeBaseLoader.load(root: root, today: today, markdown: .init(renderHTML: true), git: GitRunner())
+        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+        let current = KnowledgeBaseChange.State(label: "files", kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+        let weeks = DigestBuilder.recentWeeks(3, before: today)
+        #expect(weeks.map(\.text) == ["2027-W06", "2027-W05", "2027-W04"])
+        let digests = await DigestBuilder.build(root: root, periods: weeks, git: GitRunner(), current: current)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-site-\(UUID().uuidString)/site")
+        let writer = try SiteWriter(output: output.path, source: root)
+        try await SiteBuilder(kb: result.knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: .defaults,
+                              source: root, digests: digests).build(into: writer)
+        try writer.commit()
+        let files = SiteTests.files(output)
+        #expect(files["digests/index.html"] != nil && files["digests/2027-w06.html"] != nil && files["digests/2027-w04.html"] != nil)
+        let page = SiteTests.text(output, "digests/2027-w06.html")
+        #expect(page.contains("<a href=\"../briefs/b-plan.html\">Plan</a>"))
+        #expect(page.contains("rel=\"prev\" href=\"../digests/2027-w05.html\""))
+        #expect(SiteTests.text(output, "index.html").contains("<a href=\"digests/2027-w06.html\">Digest of week 2027-W06</a>"))
+        #expect(SiteTests.text(output, "feed.xml").contains("<title>Digest: week 2027-W06</title>"))
+        // The documents' pages name their authors, from git.
+        #expect(SiteTests.text(output, "briefs/b-plan.html").contains("<dt>Authors</dt>"))
+        for (path, data) in files where path.hasSuffix(".html") {
+            for link in LinkScan.references(in: String(decoding: data, as: UTF8.self)) {
+                guard let target = LinkScan.resolve(link, from: path) else { continue }
+                #expect(files[target.path] != nil, "\(path): \(link)")
+            }
+        }
+    }
 }
