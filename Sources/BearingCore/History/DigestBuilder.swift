@@ -50,8 +50,11 @@ public enum DigestBuilder {
         return WeeklyDigest(title: title(after), period: period, since: since, until: until, change: nil, after: after, contributors: [])
     }
 
+    /// Inside a git work tree with its whole history: a shallow clone's oldest commit holds
+    /// every file, so every document would read as added in its week; dates are used instead.
     private static func isWorkTree(_ root: String, _ git: GitRunner) -> Bool {
-        git.run(["rev-parse", "--is-inside-work-tree"], in: root).map { String(decoding: $0, as: UTF8.self).hasPrefix("true") } ?? false
+        guard let output = git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: root) else { return false }
+        return String(decoding: output, as: UTF8.self).split(separator: "\n") == ["true", "false"]
     }
 
     /// The files at `revision`; none before the first commit.

@@ -13,10 +13,15 @@ public enum GitSnapshot {
         }
     }
 
+    /// The knowledge base's folder inside its repository (`""` at the top, else ending in `/`).
+    public static func prefix(root: String, git: GitRunner) throws -> String {
+        guard let info = git.run(["rev-parse", "--show-prefix"], in: root) else { throw Failure.notARepository(root) }
+        return String(decoding: info, as: UTF8.self).trimmingCharacters(in: "\n")
+    }
+
     /// The files under the knowledge base's folder at `revision`, by path relative to it.
     public static func files(at revision: String, root: String, git: GitRunner) throws -> MemoryFiles {
-        guard let info = git.run(["rev-parse", "--show-prefix"], in: root) else { throw Failure.notARepository(root) }
-        let prefix = String(decoding: info, as: UTF8.self).trimmingCharacters(in: "\n")
+        let prefix = try self.prefix(root: root, git: git)
         guard !revision.hasPrefix("-"),
               let listing = git.run(["ls-tree", "-r", "-z", "--full-name", revision, "--", "."], in: root) else {
             throw Failure.unknownRevision(revision)

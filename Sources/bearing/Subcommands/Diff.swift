@@ -63,7 +63,9 @@ struct Diff: AsyncParsableCommand {
         switch format {
         case .md: try output.write(ChangeRenderer.markdown(change))
         case .json: try output.write(try ChangeRenderer.json(change))
-        case .github: try output.write(ChangeRenderer.github(change))
+        case .github:
+            // Annotations name files from the repository's top, as GitHub expects.
+            try output.write(ChangeRenderer.github(change, pathPrefix: (try? GitSnapshot.prefix(root: directory, git: git)) ?? ""))
         }
         let failing: Bool
         switch failOn {

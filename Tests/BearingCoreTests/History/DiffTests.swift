@@ -55,7 +55,7 @@ import Testing
         #expect(change.coverage.work_after == "2 of 3 (67%)")
         Golden.assert(ChangeRenderer.markdown(change), matches: "diff/change.md")
         Golden.assert(try ChangeRenderer.json(change), matches: "diff/change.json")
-        #expect(ChangeRenderer.github(change).contains("::error file=briefs/b-plan.md,line="))
+        #expect(ChangeRenderer.github(change, pathPrefix: try GitSnapshot.prefix(root: kb, git: git)).contains("::error file=kb/briefs/b-plan.md,line="))
     }
 
     @Test func theWorkTreeIsTheHeadWhenNoneIsGivenAndNoChangeSaysSo() async throws {

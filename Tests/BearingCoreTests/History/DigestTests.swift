@@ -64,6 +64,17 @@ import Testing
         #expect(DigestRenderer.markdown(digest).contains("(no git history: changes found by the documents' dates)"))
     }
 
+    @Test func aShallowCloneFallsBackToTheDocumentsDates() async throws {
+        let repo = try Self.repository()
+        let clone = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-shallow-\(UUID().uuidString)")
+        try repo.git("clone", "-q", "--depth", "1", "file://" + repo.root.path, clone.path)
+        let week = try #require(Period.parse("2027-W06"))
+        let digest = await DigestBuilder.build(root: clone.appendingPathComponent("kb").path, since: week.start, until: week.end,
+                                               period: week.text, git: GitRunner())
+        #expect(digest.source == "dates")
+        #expect(!digest.groups.flatMap(\.changes).contains { $0.what == "added" && $0.document.id == "g-grow" })
+    }
+
     @Test func aWeekBeforeTheFirstCommitIsEmpty() async throws {
         let repo = try Self.repository()
         let week = try #require(Period.parse("2026-W40"))
