@@ -53,9 +53,15 @@ demo: build
 	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY)
 	@echo
 	@echo "== bearing build $(DEMO_KB) -o _site --today $(DEMO_TODAY)"
+	@rm -rf _site  # the demo's own output (bearing build refuses to replace a folder it did not build)
 	@$(BIN_DEBUG) build $(DEMO_KB) -o _site --today $(DEMO_TODAY)
 	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY) --format html -o _site/alignment-report.html
 	@$(BIN_DEBUG) export $(DEMO_KB) --today $(DEMO_TODAY) -o _site/northwind.json
+	@echo
+	@# The digest needs git history: examples/make-history.sh builds the example's, ending with its files.
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "== bearing digest $$tmp --today $(DEMO_TODAY) (the history of $(DEMO_KB), made by examples/make-history.sh)"; \
+	examples/make-history.sh "$$tmp" && echo && $(BIN_DEBUG) digest "$$tmp" --today $(DEMO_TODAY)
 	@echo
 	@echo "The site: $(CURDIR)/_site/index.html (open it in a browser; it works from disk)."
 	@echo "The HTML report (one self-contained file): $(CURDIR)/_site/alignment-report.html (bearing report --format html)."
