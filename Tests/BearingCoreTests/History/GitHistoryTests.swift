@@ -45,6 +45,24 @@ struct ScriptedRepository {
         try text.write(to: url, atomically: false, encoding: .utf8)
     }
 
+    /// Feeds a `git fast-import` stream (many commits in one process), then checks the work tree out.
+    func fastImport(_ stream: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["fast-import", "--quiet"]
+        process.currentDirectoryURL = root
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(stream.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw GitFailure(arguments: ["fast-import"]) }
+        try git("checkout", "-q", "-f", "main")
+    }
+
     func commit(_ message: String, date: String, author: String = "Ann Lee <ann@example.com>") throws {
         try git("add", "-A", date: date, author: author)
         try git("commit", "-q", "-m", message, date: date, author: author)
@@ -158,6 +176,37 @@ struct ScriptedRepository {
         let clone = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-shallow-\(UUID().uuidString)")
         try repo.git("clone", "-q", "--depth", "1", "file://" + repo.root.path, clone.path)
         if case .shallow = GitHistory.read(root: clone.path, today: Self.today) {} else { Issue.record("a shallow clone says so") }
+    }
+
+    /// A 1,000-document repository with 200 commits (each touching five documents), made in one
+    /// `git fast-import`: the history, a snapshot and a digest each take a fixed number of git processes.
+    @Test func aThousandDocumentsAndTwoHundredCommitsTakeAFixedNumberOfGitProcesses() async throws {
+        let repo = try ScriptedRepository()
+        var stream = ""
+        for commit in 1...200 {
+            let seconds = 1_796_000_000 + commit * 43_200   // from January 2027, twelve hours apart
+            stream += "commit refs/heads/main\nmark :\(commit)\ncommitter Ann Lee <ann@example.com> \(seconds) +0000\ndata 3\nc\(commit % 10)\n"
+            if commit > 1 { stream += "from :\(commit - 1)\n" }
+            let documents = commit == 1 ? Array(0..<1000) : (0..<5).map { (commit * 5 + $0) % 1000 }
+            for n in documents {
+                let text = "---\nstatus: draft\n---\n# Brief \(n), version \(commit)\n"
+                stream += "M 100644 inline briefs/b-\(n).md\ndata \(text.utf8.count)\n\(text)\n"
+            }
+        }
+        try repo.fastImport(stream)
+        let git = GitRunner()
+        let history = try #require(Self.history(repo.root, git: git))
+        #expect(history.files.count == 1000)
+        #expect(history.files["briefs/b-20.md"]?.commits == 2)  // added by commit 1, edited by commit 4
+        #expect(git.count == 3)
+        let snapshot = GitRunner()
+        let files = try GitSnapshot.files(at: "HEAD~50", root: repo.root.path, git: snapshot)
+        #expect(files.files.count == 1000)
+        #expect(snapshot.count == 3)
+        let digestGit = GitRunner()
+        let week = Period.isoWeek(containing: Day(year: 2027, month: 2, day: 10)!)
+        _ = await DigestBuilder.build(root: repo.root.path, since: week.start, until: week.end, period: week.text, git: digestGit)
+        #expect(digestGit.count <= 10)
     }
 
     @Test func theNumberOfGitProcessesDoesNotGrowWithTheDocuments() throws {
