@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark `bearing check`, `bearing report` and `bearing build` against cmark-gfm and Hugo on the same synthetic corpus.
+"""Benchmark `bearing check`, `report`, `build`, `digest` and `diff` against cmark-gfm, Hugo and `bearing check` on the same synthetic corpus.
 
 What it measures (method: ../shared/bench/README.md). Each peer has a key for --only:
   cmark   cmark-gfm -e table -e autolink -e strikethrough -e tasklist -e tagfilter <every .md file>
@@ -11,6 +11,22 @@ What it measures (method: ../shared/bench/README.md). Each peer has a key for --
   build   .build/release/bearing build .bench/kb-<N> -o OUT --today 2027-02-17 (the static site)
   hugo    hugo --quiet -s .bench/hugo-site -d OUT (Debian's `hugo`, the static-site peer;
           it uses every core)
+  check-history  .build/release/bearing check .bench/kb-<N>-history --today 2027-02-17
+          -- `check` on the history repository below (so it also reads the dates and authors
+          from git: rev-parse, one log, one status): the reference of digest and diff
+  digest  .build/release/bearing digest .bench/kb-<N>-history --today 2027-02-17 (Markdown to
+          /dev/null): the digest of 2027-W06 (2027-02-08..14), the KB read at the last commits
+          before 2027-02-08 and before 2027-02-15 (ls-tree + cat-file --batch each), rev-list, log
+  diff    .build/release/bearing diff HEAD~50 -C .bench/kb-<N>-history --today 2027-02-17
+          (Markdown to /dev/null): the KB at HEAD~50 (from git) compared with the work tree
+The history repository (check-history, digest, diff) is generated once into .bench/kb-<N>-history
+by scripts/make_bench_history.py (--kb .bench/kb-<N> --commits 1000: a year of scripted history
+up to 2027-02-16 whose last commit's tree is the corpus; see that script; about 35 s on 2 cores)
+and reused when present;
+after generating it, `git checkout -f` makes its work tree match HEAD. When a reused one has local
+changes, they are undone with `git checkout -f` (with a note); untracked files stop the script.
+Its number of commits, the commits of 2027-W06 and the files changed since HEAD~50 are printed.
+
 For build and hugo, OUT is `site` inside a fresh folder under /dev/shm (tmpfs) for every run,
 removed after the run (the removal is not timed): on the disk, rewriting 10,000 files measures
 the disk. After the warm-up, the .html files each one wrote are counted and printed; Hugo must
@@ -26,6 +42,10 @@ A Markdown table of medians/min/max is printed, and the ratios:
   median(build) / median(hugo)  (tmpfs)      target <  0.5x
   median(build) / median(cmark-gfm)          target <= 2x
   median peak RSS of build                   target <  400 MB
+  median(digest) / median(check-history)     target <  3x
+  median(diff) / median(check-history)       target <  3x
+  median(check-history) / median(check)      for information (the cost of reading git history)
+  median peak RSS of digest and of diff      standing goal <= 300 MB (../shared/bench/README.md)
 (a ratio is printed only when both of its commands were run).
 
 The Hugo site. .bench/hugo-site is (re)written by this script on every run, exactly the README's
@@ -39,14 +59,15 @@ layouts/goal/ etc., so _default/ is used), `date:` (decisions) becomes the page 
 other keys are plain params. On 10,000 documents it writes 10,004 .html files: one per document,
 the home page and the three section lists (goals/, briefs/, decisions/).
 
-`bearing build` may be missing from an older binary: it is detected with `bearing build --help`
-and, when absent, skipped with a note (its column and ratios are left out).
+`bearing build`, `digest` and `diff` may be missing from an older binary: each is detected with
+`bearing <command> --help` and, when absent, skipped with a note (its column and ratios are left
+out). The load average (1, 5, 15 min) is printed before and after the runs: the machine is shared.
 
 How to run (from the repo root):
   make bench                                 # release build, installs hugo if missing, then this script
   python3 scripts/bench.py [--docs N] [--runs R] [--disk-runs D] [--only KEYS]
       defaults: 10000 docs, 5 runs, 3 disk runs, every peer;
-      e.g. --only build,hugo  or  --only cmark,hugo --runs 3
+      e.g. --only build,hugo  or  --only cmark,hugo --runs 3  or  --only check-history,digest,diff
 
 The corpus is generated once into .bench/kb-<N> by ../shared/bench/gen_corpus.py (seed 1).
 Python 3 standard library only; nothing is installed by this script (`make bench` installs
@@ -69,7 +90,13 @@ BEARING = ROOT / ".build" / "release" / "bearing"
 HUGO_SITE = ROOT / ".bench" / "hugo-site"
 TODAY = "2027-02-17"
 CMARK_ARGS = ["-e", "table", "-e", "autolink", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter"]
-PEERS = ("cmark", "check", "report", "build", "hugo")
+PEERS = ("cmark", "check", "report", "build", "hugo", "check-history", "digest", "diff")
+HISTORY_PEERS = {"check-history", "digest", "diff"}
+MAKE_HISTORY = ROOT / "scripts" / "make_bench_history.py"
+HISTORY_COMMITS = 1000
+DIFF_BASE = "HEAD~50"
+HISTORY_RATIO_TARGET = 3.0
+RSS_GOAL_MB = 300
 OUT = object()                                         # placeholder in an argv for the output folder
 BUILD_RSS_TARGET_MB = 400
 
@@ -78,6 +105,9 @@ CHECK = "bearing check"
 REPORTS = ("bearing report (md)", "bearing report --format html", "bearing report --format json")
 BUILD = "bearing build"
 HUGO = "hugo"
+CHECK_HISTORY = "bearing check (history repo)"
+DIGEST = "bearing digest"
+DIFF = f"bearing diff {DIFF_BASE}"
 
 HUGO_CONFIG = """\
 baseURL = "http://example.org/"
@@ -143,15 +173,48 @@ def fail(label, code, tail, what):
     sys.exit(msg)
 
 
-def has_build_command():
-    """True when the release binary has a `build` subcommand (its help names `bearing build`)."""
+def has_command(name):
+    """True when the release binary has the subcommand `name` (its help names `bearing <name>`)."""
     try:
-        r = subprocess.run([str(BEARING), "build", "--help"], stdout=subprocess.PIPE,
+        r = subprocess.run([str(BEARING), name, "--help"], stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return False
     text = r.stdout.decode("utf-8", "replace").lower()
-    return r.returncode == 0 and "bearing build" in text
+    return r.returncode == 0 and f"bearing {name}" in text
+
+
+def git_out(repo, *args):
+    """The stdout of `git -C repo args` (text), or exit with its stderr."""
+    r = subprocess.run(["git", "-C", str(repo), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if r.returncode != 0:
+        sys.exit(f"error: `git {' '.join(args)}` in {repo} failed: {r.stderr.decode('utf-8', 'replace').strip()}")
+    return r.stdout.decode("utf-8", "replace")
+
+
+def history_repo(corpus):
+    """.bench/<corpus>-history: generated once (then `git checkout -f`), reused when present."""
+    repo = corpus.parent / f"{corpus.name}-history"
+    if not repo.is_dir():
+        print(f"generating {repo.relative_to(ROOT)} ({HISTORY_COMMITS} commits over {corpus.relative_to(ROOT)})...",
+              flush=True)
+        subprocess.run([sys.executable, str(MAKE_HISTORY), str(repo), "--kb", str(corpus),
+                        "--commits", str(HISTORY_COMMITS)], check=True)
+        git_out(repo, "checkout", "-q", "-f")
+    elif not (repo / ".git").exists():
+        sys.exit(f"error: {repo.relative_to(ROOT)} is not a git repository -- remove it to regenerate it")
+    elif git_out(repo, "status", "--porcelain"):
+        print(f"note: {repo.relative_to(ROOT)} had local changes; `git checkout -f` undoes them", file=sys.stderr)
+        git_out(repo, "checkout", "-q", "-f")
+        if git_out(repo, "status", "--porcelain"):
+            sys.exit(f"error: {repo.relative_to(ROOT)} has untracked files -- remove the folder to regenerate it")
+    commits = int(git_out(repo, "rev-list", "--count", "HEAD"))
+    week = git_out(repo, "rev-list", "--count", "--since=2027-02-08T00:00:00+00:00",
+                   "--until=2027-02-15T00:00:00+00:00", "HEAD").strip()
+    changed = len(git_out(repo, "diff", "--name-only", DIFF_BASE, "HEAD").split()) if commits > 50 else 0
+    print(f"history repo {repo.relative_to(ROOT)}: {commits} commits; 2027-W06: {week} commits; "
+          f"{changed} files changed in {DIFF_BASE}..HEAD", flush=True)
+    return repo
 
 
 def write_hugo_site(corpus):
@@ -197,7 +260,7 @@ def main():
         ap.error("--runs must be >= 1 and --disk-runs >= 0")
     only = set(only)
 
-    if only & {"check", "report", "build"} and not os.access(BEARING, os.X_OK):
+    if only - {"cmark", "hugo"} and not os.access(BEARING, os.X_OK):
         sys.exit(f"error: {BEARING.relative_to(ROOT)} is missing -- run `make bench` "
                  "(it builds the release binary first)")
 
@@ -216,6 +279,7 @@ def main():
     if not files:
         sys.exit(f"error: no .md files in {corpus}")
     kb = str(corpus.relative_to(ROOT))
+    hist = str(history_repo(corpus).relative_to(ROOT)) if only & HISTORY_PEERS else None
 
     # Where build and hugo write: tmpfs for the comparison, .bench/ for the disk figure.
     shm = Path("/dev/shm")
@@ -247,7 +311,7 @@ def main():
         cmds[REPORTS[1]] = ([str(BEARING), "report", kb, "--today", TODAY, "--format", "html"], ROOT, (0,), False)
         cmds[REPORTS[2]] = ([str(BEARING), "report", kb, "--today", TODAY, "--format", "json"], ROOT, (0,), False)
     if "build" in only:
-        if has_build_command():
+        if has_command("build"):
             cmds[BUILD] = ([str(BEARING), "build", kb, "-o", OUT, "--today", TODAY], ROOT, (0,), True)
         else:
             print(f"note: {BEARING.relative_to(ROOT)} has no `build` subcommand yet; "
@@ -259,8 +323,19 @@ def main():
         else:
             write_hugo_site(corpus)
             cmds[HUGO] = (["hugo", "--quiet", "-s", str(HUGO_SITE), "-d", OUT], ROOT, (0,), True)
+    if "check-history" in only:
+        cmds[CHECK_HISTORY] = ([str(BEARING), "check", hist, "--today", TODAY], ROOT, (0, 1), False)
+    for key, label, argv in (("digest", DIGEST, ["digest", hist, "--today", TODAY]),
+                             ("diff", DIFF, ["diff", DIFF_BASE, "-C", hist, "--today", TODAY])):
+        if key in only:
+            if has_command(key):
+                cmds[label] = ([str(BEARING), *argv], ROOT, (0,), False)
+            else:
+                print(f"note: {BEARING.relative_to(ROOT)} has no `{key}` subcommand yet; "
+                      "skipping that peer", file=sys.stderr)
     if not cmds:
         sys.exit("error: none of the selected peers can run (see the notes above)")
+    load_before = os.getloadavg()
 
     # 3. One warm-up each (with a count of the pages written), then alternate the commands
     #    in the same loop.
@@ -299,9 +374,13 @@ def main():
         shutil.rmtree(disk, ignore_errors=True)
 
     # 5. The tables and ratios.
-    print(f"\nCorpus: {kb}, {len(files)} .md files; "
+    load_after = os.getloadavg()
+    print(f"\nCorpus: {kb}, {len(files)} .md files"
+          + (f"; history repo: {hist}" if hist else "") + "; "
           f"cores: {os.cpu_count()} (usable: {len(os.sched_getaffinity(0))}); "
-          f"{args.runs} runs each after 1 warm-up, alternated; sites written to {tmpfs}\n")
+          f"{args.runs} runs each after 1 warm-up, alternated; sites written to {tmpfs}")
+    print("load average (1/5/15 min): before the runs " + " ".join(f"{x:.2f}" for x in load_before)
+          + ", after " + " ".join(f"{x:.2f}" for x in load_after) + "\n")
     med, rss = print_table(results)
     if disk_results:
         print(f"\nThe same writing the site to the disk (.bench/), {args.disk_runs} run(s) each, alternated\n")
@@ -327,6 +406,17 @@ def main():
         print(f"median peak RSS of bearing build = {rss[BUILD]:.1f} MB (target < {BUILD_RSS_TARGET_MB} MB)")
     if HUGO in med and CMARK in med:
         print(f"ratio median(hugo) / median(cmark-gfm) = {med[HUGO] / med[CMARK]:.2f}x (for information)")
+    for label in (DIGEST, DIFF):
+        if label in med and CHECK_HISTORY in med:
+            r = med[label] / med[CHECK_HISTORY]
+            print(f"ratio median({label}) / median({CHECK_HISTORY}) = {r:.2f}x "
+                  f"(target < {HISTORY_RATIO_TARGET:g}x: {'met' if r < HISTORY_RATIO_TARGET else 'MISSED'})")
+    if CHECK_HISTORY in med and CHECK in med:
+        print(f"ratio median({CHECK_HISTORY}) / median(bearing check) = {med[CHECK_HISTORY] / med[CHECK]:.2f}x "
+              "(for information: reading dates and authors from git)")
+    for label in (DIGEST, DIFF):
+        if label in rss:
+            print(f"median peak RSS of {label} = {rss[label]:.1f} MB (standing goal <= {RSS_GOAL_MB} MB)")
     return 0
 
 
