@@ -128,7 +128,7 @@ public struct WeeklyDigest: Sendable, Encodable {
             + analysis.pendingDecisions.compactMap { late in kb.document(late.id).map { Item(document: entry($0), note: "pending \(late.days) d") } }
         needs_action = analysis.responsibilities.keys.sorted().compactMap { id in
             guard let duties = analysis.responsibilities[id], !(duties.reviews.isEmpty && duties.decides.isEmpty && duties.overdue.isEmpty) else { return nil }
-            return Person(id: id, name: SiteItems.name(of: id, in: kb.people), reviews: entries(duties.reviews),
+            return Person(id: id, name: kb.people.name(of: id), reviews: entries(duties.reviews),
                           decides: entries(duties.decides), overdue: entries(duties.overdue))
         }
     }

@@ -39,6 +39,12 @@ public struct PeopleDirectory: Sendable {
         return result.sorted()
     }
 
+    /// A person's or team's name, else the id as written.
+    public func name(of id: String) -> String {
+        let key = id.lowercased()
+        return people[key]?.name ?? teams[key]?.name ?? id
+    }
+
     public var allIDs: [String] { (people.values.map(\.id) + teams.values.map(\.id)).sorted() }
 
     public static func read(_ root: YAMLNode?, path: String = fileName) -> (PeopleDirectory, [Diagnostic]) {

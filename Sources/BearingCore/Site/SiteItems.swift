@@ -27,7 +27,7 @@ struct SiteItems: @unchecked Sendable {
             ]
             if let owner = document.owner {
                 item["owner"] = owner
-                item["owner_name"] = Self.name(of: owner, in: kb.people)
+                item["owner_name"] = kb.people.name(of: owner)
                 item["owner_href"] = links.person(owner).map(SiteLinks.url) ?? false
             }
             if document.type == .goal, let value = analysis.progress[document.id]?.value {
@@ -66,14 +66,8 @@ struct SiteItems: @unchecked Sendable {
         return ids.compactMap { table[$0] }
     }
 
-    /// A person's or team's name from people.yml, else the id.
-    static func name(of id: String, in people: PeopleDirectory) -> String {
-        let key = id.lowercased()
-        return people.people[key]?.name ?? people.teams[key]?.name ?? id
-    }
-
     /// `{id, name, href}` for a person or team id.
     func person(_ id: String, root: String) -> [String: Any] {
-        ["id": id, "name": Self.name(of: id, in: kb.people), "href": links.person(id).map { root + SiteLinks.url($0) } ?? false]
+        ["id": id, "name": kb.people.name(of: id), "href": links.person(id).map { root + SiteLinks.url($0) } ?? false]
     }
 }
