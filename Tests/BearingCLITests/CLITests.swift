@@ -249,4 +249,20 @@ import Testing
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("git does not know the revision 'no-such-branch'"))
     }
+
+    @Test func statusChangesOneLineOfTheFile() throws {
+        let kb = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-status-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Self.northwind, toPath: kb.path)
+        let path = kb.appendingPathComponent("briefs/portal-card-payments.md").path
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = try Self.run(["status", "portal-card-payments", "approved", "-C", kb.path])
+        #expect(changed.status == 0)
+        #expect(changed.stdout == "briefs/portal-card-payments.md: in-review → approved\n")
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(after == before.replacingOccurrences(of: "status: in-review", with: "status: approved"))
+        let refused = try Self.run(["status", "portal-card-payments", "shipped", "-C", kb.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "error: 'shipped' is not a status of this workflow: draft, in-review, approved, in-progress, done, dropped\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == after)
+    }
 }
