@@ -37,9 +37,9 @@ if ! "$VENV/bin/python" -c "" >/dev/null 2>&1; then
     python3 -m venv "$VENV"
   fi
 fi
-if ! "$VENV/bin/python" -c "import selenium, pytest" >/dev/null 2>&1; then
-  say "installing selenium and pytest into $VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check 'selenium>=4.20,<5' 'pytest>=8'
+if ! "$VENV/bin/python" -c "import selenium, pytest, jsonschema, yaml" >/dev/null 2>&1; then
+  say "installing selenium, pytest, jsonschema and pyyaml into $VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check 'selenium>=4.20,<5' 'pytest>=8' 'jsonschema>=4.18' 'pyyaml>=6'
 fi
 
 # 3. The two sites. `bearing build` exits 1 when the knowledge base has errors (the XSS fixture
