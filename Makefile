@@ -9,7 +9,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench clean templates-list
+.PHONY: deps bench-deps build release demo test bench clean templates-list man
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -76,6 +76,12 @@ test: deps templates-list
 
 bench: release bench-deps
 	python3 scripts/bench.py
+
+# The man page, from the command line's own help (swift-argument-parser's generate-manual plugin):
+# writes .build/plugins/GenerateManual/outputs/bearing/bearing.1 (`man -l` it, or copy it to a man1 folder).
+man: deps templates-list
+	$(SWIFT) package generate-manual --configuration debug --date 2027-01-01 --authors "The Bearing team"
+	@echo "man page: $(CURDIR)/.build/plugins/GenerateManual/outputs/bearing/bearing.1"
 
 clean:
 	rm -rf .build _site .bench
