@@ -265,4 +265,20 @@ import Testing
         #expect(refused.stderr == "error: 'shipped' is not a status of this workflow: draft, in-review, approved, in-progress, done, dropped\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == after)
     }
+
+    @Test func initStartsAKnowledgeBaseThatPassesCheckAndNewAddsToIt() throws {
+        let kb = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-init-\(UUID().uuidString)/kb").path
+        let started = try Self.run(["init", kb, "--today", "2027-02-17"])
+        #expect(started.status == 0)
+        #expect(started.stdout.split(separator: "\n").count == 6)
+        #expect(try Self.run(["check", kb, "--today", "2027-02-17"]).status == 0)
+        let added = try Self.run(["new", "decision", "Use Postgres", "--goals", "g-first-goal", "-C", kb, "--today", "2027-02-17"])
+        #expect(added.status == 0)
+        #expect(added.stdout == kb + "/decisions/0002-use-postgres.md\n")
+        let again = try Self.run(["new", "decision", "Record decisions", "-C", kb])
+        #expect(again.status == 0 && again.stdout.hasSuffix("decisions/0003-record-decisions.md\n"))
+        #expect(try Self.run(["check", kb, "--today", "2027-02-17"]).status == 0)
+        let refused = try Self.run(["init", kb])
+        #expect(refused.status == 2 && refused.stderr.contains("exists and is not empty"))
+    }
 }
