@@ -18,10 +18,15 @@ import Testing
     /// Runs the binary. The fixtures live in this repository, whose own history is not theirs:
     /// commands that read a knowledge base get `--no-git`, so their dates are the fixtures' own.
     static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
         let readsKnowledgeBase = ["check", "report", "export", "build"].contains(arguments.first ?? "")
-        process.arguments = arguments + (readsKnowledgeBase && !arguments.contains("--help") ? ["--no-git"] : [])
+        return try execute(binary, arguments + (readsKnowledgeBase && !arguments.contains("--help") ? ["--no-git"] : []))
+    }
+
+    /// Runs any program to its end, with its output and status.
+    static func execute(_ executable: String, _ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -221,14 +226,8 @@ import Testing
         let repo = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-diff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: repo.appendingPathComponent("goals"), withIntermediateDirectories: true)
         func git(_ arguments: String...) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-            process.arguments = ["-c", "user.name=Ann", "-c", "user.email=ann@example.com"] + arguments
-            process.currentDirectoryURL = repo
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            let result = try Self.execute("/usr/bin/git", ["-C", repo.path, "-c", "user.name=Ann", "-c", "user.email=ann@example.com"] + arguments)
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
         }
         try "---\nstatus: active\n---\n# Grow\n".write(to: repo.appendingPathComponent("goals/g.md"), atomically: false, encoding: .utf8)
         try git("init", "-q", "-b", "main")

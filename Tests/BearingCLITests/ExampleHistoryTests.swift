@@ -5,29 +5,12 @@ import Testing
 /// complete week before the demo's today (2027-W06) shows the week the script tells, and the
 /// last commit holds exactly the example's files.
 @Suite struct ExampleHistoryTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/bearing").path
-    static let script = packageRoot.appendingPathComponent("examples/make-history.sh").path
-    static let northwind = packageRoot.appendingPathComponent("examples/northwind")
+    static let binary = CLITests.binary
+    static let script = CLITests.packageRoot.appendingPathComponent("examples/make-history.sh").path
+    static let northwind = CLITests.packageRoot.appendingPathComponent("examples/northwind")
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) throws -> CLITests.Run {
+        try CLITests.execute(executable, arguments)
     }
 
     /// A new repository made by the script, in a temporary folder (removed by the caller).

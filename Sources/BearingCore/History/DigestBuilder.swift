@@ -46,15 +46,14 @@ public enum DigestBuilder {
                                 change: KnowledgeBaseChange(from: before, to: after),
                                 after: after, contributors: contributors(since: since, until: until, root: root, git: git))
         }
-        let after = await state(FolderFiles(root: root), label: "files", today: until)
+        let after = await KnowledgeBaseChange.State.load(FolderFiles(root: root), label: "files", today: until)
         return WeeklyDigest(title: title(after), period: period, since: since, until: until, change: nil, after: after, contributors: [])
     }
 
     /// Inside a git work tree with its whole history: a shallow clone's oldest commit holds
     /// every file, so every document would read as added in its week; dates are used instead.
     private static func isWorkTree(_ root: String, _ git: GitRunner) -> Bool {
-        guard let output = git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository"], in: root) else { return false }
-        return String(decoding: output, as: UTF8.self).split(separator: "\n") == ["true", "false"]
+        GitRepository.at(root, git: git).map { !$0.shallow } ?? false
     }
 
     /// The files at `revision`; none before the first commit.
@@ -68,15 +67,9 @@ public enum DigestBuilder {
     private static func state(_ revision: String?, root: String, git: GitRunner, today: Day, cache: inout StateCache) async -> KnowledgeBaseChange.State {
         let key = "\(revision ?? "-")@\(today)"
         if let known = cache.states[key] { return known }
-        let loaded = await state(snapshot(revision, root: root, git: git), label: revision ?? "nothing", today: today)
+        let loaded = await KnowledgeBaseChange.State.load(snapshot(revision, root: root, git: git), label: revision ?? "nothing", today: today)
         cache.states[key] = loaded
         return loaded
-    }
-
-    private static func state(_ files: some KnowledgeBaseFiles, label: String, today: Day) async -> KnowledgeBaseChange.State {
-        let result = await KnowledgeBaseLoader.load(files, today: today)
-        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
-        return KnowledgeBaseChange.State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
     }
 
     /// The last commit made before the start of `day` (UTC); nil when there is none or no git.

@@ -29,14 +29,9 @@ public struct GitHistory: Sendable {
     public var prefix: String
 
     public static func read(root: String, today: Day, git: GitRunner = GitRunner()) -> Outcome {
-        guard let info = git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix"], in: root) else {
-            return .unavailable
-        }
-        let lines = String(decoding: info, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first == "true" else { return .unavailable }
-        if lines.count > 1, lines[1] == "true" { return .shallow }
-        let prefix = lines.count > 2 ? lines[2] : ""
-        var history = GitHistory(files: [:], prefix: prefix)
+        guard let repository = GitRepository.at(root, git: git) else { return .unavailable }
+        if repository.shallow { return .shallow }
+        var history = GitHistory(files: [:], prefix: repository.prefix)
         let format = "--format=%x1e%aI%x1f%aN"
         if let log = git.run(["log", "--name-status", "-M", "-z", "--no-merges", format, "--", "."], in: root) {
             history.readLog(log)

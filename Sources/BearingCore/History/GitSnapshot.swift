@@ -15,8 +15,8 @@ public enum GitSnapshot {
 
     /// The knowledge base's folder inside its repository (`""` at the top, else ending in `/`).
     public static func prefix(root: String, git: GitRunner) throws -> String {
-        guard let info = git.run(["rev-parse", "--show-prefix"], in: root) else { throw Failure.notARepository(root) }
-        return String(decoding: info, as: UTF8.self).trimmingCharacters(in: "\n")
+        guard let repository = GitRepository.at(root, git: git) else { throw Failure.notARepository(root) }
+        return repository.prefix
     }
 
     /// The files under the knowledge base's folder at `revision`, by path relative to it.
@@ -49,13 +49,5 @@ public enum GitSnapshot {
             position = newline + 1 + size + 1
         }
         return MemoryFiles(files: files)
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in characters: Character) -> String {
-        var text = self
-        while text.last == characters { text.removeLast() }
-        return text
     }
 }

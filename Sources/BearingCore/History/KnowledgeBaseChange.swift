@@ -23,6 +23,10 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
         public var type: String
         public var status: String
         public var path: String
+
+        init(_ document: Document) {
+            (id, title, type, status, path) = (document.id, document.title, document.type.rawValue, document.status, document.path)
+        }
     }
 
     public struct Renamed: Sendable, Encodable, Hashable {
@@ -81,6 +85,13 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
             self.diagnostics = diagnostics
             self.analysis = analysis
         }
+
+        /// The knowledge base in `files` (a revision, a folder), loaded and analysed as of `today`.
+        public static func load(_ files: some KnowledgeBaseFiles, label: String, today: Day) async -> State {
+            let result = await KnowledgeBaseLoader.load(files, today: today)
+            let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+            return State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+        }
     }
 
     public var isEmpty: Bool {
@@ -93,9 +104,7 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
     public init(from before: State, to after: State) {
         base = before.label
         head = after.label
-        func entry(_ document: Document) -> Entry {
-            Entry(id: document.id, title: document.title, type: document.type.rawValue, status: document.status, path: document.path)
-        }
+        let entry = Entry.init
         var added: [Entry] = [], removed: [Entry] = [], renamed: [Renamed] = [], changed: [Changed] = []
         var statuses: [StatusChange] = [], progress: [ProgressChange] = []
         for document in after.kb.documents {

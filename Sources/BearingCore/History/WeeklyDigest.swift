@@ -64,9 +64,7 @@ public struct WeeklyDigest: Sendable, Encodable {
         self.until = until
         self.contributors = contributors
         let kb = after.kb
-        func entry(_ document: Document) -> KnowledgeBaseChange.Entry {
-            .init(id: document.id, title: document.title, type: document.type.rawValue, status: document.status, path: document.path)
-        }
+        let entry = KnowledgeBaseChange.Entry.init
         func entries(_ ids: [String]) -> [KnowledgeBaseChange.Entry] { ids.compactMap { kb.document($0).map(entry) } }
         var lines: [(String, Line)] = []
         if let change {

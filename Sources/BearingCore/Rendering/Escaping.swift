@@ -69,41 +69,34 @@ public enum Escape {
     /// non-ASCII characters percent-encoded; other characters kept.
     public static func url(_ text: String) -> String {
         guard text.utf8.contains(where: needsPercentEncoding) else { return text }
-        var result = ""
-        for byte in text.utf8 {
-            if needsPercentEncoding(byte) { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
-            else { result.unicodeScalars.append(Unicode.Scalar(byte)) }
-        }
-        return result
+        return percentEncoded(text) { !needsPercentEncoding($0) }
     }
-}
 
-extension Escape {
     /// A file path as a URL path: ASCII letters, digits, `/`, `:` and `-._~!$&'()*+,;=@` kept,
     /// everything else (`#`, `?`, `%`, spaces, non-ASCII) percent-encoded.
     public static func path(_ text: String) -> String {
-        let kept = Set("/:-._~!$&'()*+,;=@".utf8)
-        var result = ""
-        for byte in text.utf8 {
-            if byte < 0x80, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || kept.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return result
+        percentEncoded(text) { isUnreserved($0) || pathSafe.contains($0) }
     }
 
     /// A value for a URL's query (`?q=…`): everything but ASCII letters, digits and `-._~` encoded.
     public static func queryValue(_ text: String) -> String {
+        percentEncoded(text, keeping: isUnreserved)
+    }
+
+    private static let pathSafe = Set("/:!$&'()*+,;=@".utf8)
+
+    /// RFC 3986's unreserved characters: ASCII letters and digits, `-._~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) && byte < 0x80
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+    }
+
+    /// The UTF-8 bytes `keeping` accepts as they are, every other one as `%XX`.
+    private static func percentEncoded(_ text: String, keeping: (UInt8) -> Bool) -> String {
         var result = ""
         for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
+            if keeping(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) }
+            else { result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
         }
         return result
     }

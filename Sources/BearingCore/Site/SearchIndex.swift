@@ -11,7 +11,7 @@ enum SearchIndex {
             output.append(UInt8(ascii: "["))
             for (j, field) in entry.enumerated() {
                 if j > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(field, into: &output)
+                JSONWriter.writeString(field, into: &output, htmlSafe: true)
             }
             output += Array((i + 1 < entries.count ? "],\n" : "]\n").utf8)
         }
@@ -69,30 +69,5 @@ enum SearchIndex {
     private static func entity(_ bytes: ArraySlice<UInt8>) -> (UInt8, Int)? {
         for entity in entities where bytes.starts(with: entity.name) { return (entity.value, entity.name.count) }
         return nil
-    }
-
-    /// A JavaScript string literal that is also safe inside HTML: `<` and the line separators
-    /// U+2028/U+2029 escaped as well as quotes, backslashes and control characters.
-    static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), byte]
-                case UInt8(ascii: "\\"): output += [byte, byte]
-                case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
-                case 0..<0x20: output += Array(("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8)
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    output += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 2
-                default: output.append(byte)
-                }
-                i += 1
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -56,9 +56,14 @@ enum JSONWriter {
         number.isFinite ? Plain.number(number) : "null"
     }
 
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
+    /// A JSON string. `htmlSafe` also escapes `<` and the line separators U+2028/U+2029, so the
+    /// string can stand in a script (the site's search index) and in older JavaScript.
+    static func writeString(_ text: String, into output: inout [UInt8], htmlSafe: Bool = false) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
             switch byte {
             case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
@@ -66,8 +71,13 @@ enum JSONWriter {
             case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case 0..<0x20: output += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
+            case UInt8(ascii: "<") where htmlSafe: output += Array("\\u003c".utf8)
+            case 0xE2 where htmlSafe && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                output += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
             default: output.append(byte)
             }
+            i += 1
         }
         output.append(UInt8(ascii: "\""))
     }

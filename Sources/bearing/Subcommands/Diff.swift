@@ -22,8 +22,7 @@ struct Diff: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder, inside a git work tree.", valueName: "dir"))
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The date to treat as today, YYYY-MM-DD (default: the system date, UTC).", valueName: "date"))
-    var today: String?
+    @OptionGroup var date: TodayOption
 
     @Option(help: "Output format: md (a pull-request comment), json, or github (annotations of the new problems).")
     var format: DiffFormat = .md
@@ -33,14 +32,8 @@ struct Diff: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOption
 
-    func validate() throws {
-        if let today, Day.parse(today) == nil || today.count != 10 {
-            throw ValidationError("--today must be a date YYYY-MM-DD, got '\(today)'")
-        }
-    }
-
     func run() async throws {
-        let day = today.flatMap(Day.parse) ?? Clock.system.today()
+        let day = date.clock.today()
         let git = GitRunner()
         guard FileManager.default.fileExists(atPath: directory) else {
             FileHandleOutput.standardError("error: '\(directory)' is not a folder: give the path of a knowledge base\n")
@@ -49,11 +42,11 @@ struct Diff: AsyncParsableCommand {
         let before: KnowledgeBaseChange.State
         let after: KnowledgeBaseChange.State
         do {
-            before = try await state(label: base, files: GitSnapshot.files(at: base, root: directory, git: git), today: day)
+            before = try await KnowledgeBaseChange.State.load(GitSnapshot.files(at: base, root: directory, git: git), label: base, today: day)
             if let head {
-                after = try await state(label: head, files: GitSnapshot.files(at: head, root: directory, git: git), today: day)
+                after = try await KnowledgeBaseChange.State.load(GitSnapshot.files(at: head, root: directory, git: git), label: head, today: day)
             } else {
-                after = await state(label: "work tree", files: FolderFiles(root: directory), today: day)
+                after = await KnowledgeBaseChange.State.load(FolderFiles(root: directory), label: "work tree", today: day)
             }
         } catch let failure as GitSnapshot.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
@@ -74,12 +67,6 @@ struct Diff: AsyncParsableCommand {
         case .warnings: failing = change.newCount(.error) + change.newCount(.warning) > 0
         }
         FileHandleOutput.finish(failing ? 1 : 0, keepingAlive: before, after, change)
-    }
-
-    private func state(label: String, files: some KnowledgeBaseFiles, today: Day) async -> KnowledgeBaseChange.State {
-        let result = await KnowledgeBaseLoader.load(files, today: today)
-        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
-        return KnowledgeBaseChange.State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
     }
 }
 

@@ -30,18 +30,11 @@ struct New: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder.", valueName: "dir"))
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The date to treat as today, YYYY-MM-DD.", valueName: "date"))
-    var today: String?
+    @OptionGroup var date: TodayOption
 
     func run() async throws {
-        let day = today.flatMap(Day.parse) ?? Clock.system.today()
-        let result: KnowledgeBaseLoader.Result
-        do {
-            result = try await KnowledgeBaseLoader.load(root: directory, today: day)
-        } catch let failure as KnowledgeBaseLoader.Failure {
-            FileHandleOutput.standardError("error: \(failure.description)\n")
-            throw ExitCode(2)
-        }
+        let day = date.clock.today()
+        let result = try await KnowledgeBaseOptions.load(root: directory, today: day, git: nil)
         let ids = goals.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
         let request = NewDocument.Request(type: type.documentType, title: title, parent: parent, goals: ids, owner: owner, today: day)
         do {
@@ -76,11 +69,10 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create.", completion: .directory)
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The date to treat as today, YYYY-MM-DD.", valueName: "date"))
-    var today: String?
+    @OptionGroup var date: TodayOption
 
     func run() throws {
-        let day = today.flatMap(Day.parse) ?? Clock.system.today()
+        let day = date.clock.today()
         let manager = FileManager.default
         if let entries = try? manager.contentsOfDirectory(atPath: directory), !entries.isEmpty {
             FileHandleOutput.standardError("error: \(NewDocument.Failure.notEmpty(directory).description)\n")

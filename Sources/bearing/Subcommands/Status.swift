@@ -25,13 +25,7 @@ struct Status: AsyncParsableCommand {
     var directory: String = "."
 
     func run() async throws {
-        let result: KnowledgeBaseLoader.Result
-        do {
-            result = try await KnowledgeBaseLoader.load(root: directory, today: Clock.system.today())
-        } catch let failure as KnowledgeBaseLoader.Failure {
-            FileHandleOutput.standardError("error: \(failure.description)\n")
-            throw ExitCode(2)
-        }
+        let result = try await KnowledgeBaseOptions.load(root: directory, today: Clock.system.today(), git: nil)
         let plan: StatusChangePlan
         do {
             plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by) { path in

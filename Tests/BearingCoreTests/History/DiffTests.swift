@@ -7,9 +7,7 @@ import Testing
     static let today = Day(year: 2027, month: 2, day: 17)!
 
     static func state(_ label: String, _ files: some KnowledgeBaseFiles) async -> KnowledgeBaseChange.State {
-        let result = await KnowledgeBaseLoader.load(files, today: today)
-        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
-        return KnowledgeBaseChange.State(label: label, kb: result.knowledgeBase, diagnostics: result.diagnostics, analysis: analysis)
+        await KnowledgeBaseChange.State.load(files, label: label, today: today)
     }
 
     /// A KB in `kb/` of a repository: a goal, two briefs, a decision; then a second commit.
