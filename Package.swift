@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
@@ -26,9 +27,15 @@ let package = Package(
         ),
         .executableTarget(name: "embed-templates", path: "Sources/embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        // The preview server: the only target that links an HTTP library.
+        .target(
+            name: "BearingServe",
+            dependencies: ["BearingCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Sources/BearingServe"
+        ),
         .executableTarget(
             name: "bearing",
-            dependencies: ["BearingCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BearingCore", "BearingServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/bearing"
         ),
         .testTarget(

@@ -50,8 +50,9 @@ public enum KnowledgeBaseLoader {
     }
 
     /// The pipeline over any files (a folder, a git revision), with dates from `history` when given.
+    /// With a `cache`, files it holds are not read again, and the others are added to it.
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: GitHistory? = nil) async -> Result {
+                            history: GitHistory? = nil, cache: ParseCache? = nil) async -> Result {
         var diagnostics: [Diagnostic] = []
         let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
         diagnostics += configDiagnostics
@@ -77,7 +78,12 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        var drafts = await Parallel.map(readable.map(\.path)) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        var drafts = await Parallel.map(readable.map(\.path)) { path in
+            if let cached = cache?.draft(path) { return cached }
+            let draft = reader.read(parseFile(path, files: files, markdown: markdown))
+            cache?.store(draft, for: path)
+            return draft
+        }
         if let history {
             for i in drafts.indices { history.apply(to: &drafts[i].document) }
         }

@@ -8,11 +8,11 @@ final class PageRenderer: @unchecked Sendable {
     /// `language` from bearing.yml, for `<html lang>`.
     let language: String
     let today: Day
-    let writer: SiteWriter
+    let writer: any SiteOutput
     private let lock = NSLock()
     private var paths: [String] = []
 
-    init(library: [String: PageTemplate], title: String, language: String, today: Day, writer: SiteWriter) {
+    init(library: [String: PageTemplate], title: String, language: String, today: Day, writer: any SiteOutput) {
         self.library = library
         self.title = title
         self.language = language

@@ -7,7 +7,7 @@ import Glibc
 /// which replaces the output only once all are written. A build that fails or is killed leaves
 /// the previous site as it was (and at most a stale `.NAME.partial-*` folder, removed by the next
 /// build). Paths are relative to the site's root and are checked: none can leave it.
-public final class SiteWriter: @unchecked Sendable {
+public final class SiteWriter: SiteOutput, @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreate(String, String)
         case cannotWrite(String, String)
@@ -111,6 +111,7 @@ public final class SiteWriter: @unchecked Sendable {
         text.withUTF8 { write(path, UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes one file (safe to call from several threads); failures are collected for `commit`.
     public func write(_ path: String, bytes: [UInt8]) {
         bytes.withUnsafeBytes { write(path, $0) }
     }
@@ -131,7 +132,6 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Copies a file of the knowledge base into the site at the same relative path.
     public func copy(from source: String, to path: String) {
         guard let bytes = FileReader.read(source) else { return fail(.cannotWrite(path, "cannot read '\(source)'")) }
         write(path, bytes: bytes)

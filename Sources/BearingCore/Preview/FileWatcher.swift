@@ -1,0 +1,166 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells which files of a folder change (`bearing serve`): through inotify, one watch per
+/// folder, or by comparing every file's size and modification time at an interval when inotify
+/// is not available (or out of watches). Changes come in batches, once the folder has been quiet
+/// for `settle` (an editor's save is often several writes and a rename). Paths are relative to the
+/// folder; dot-files, dot-folders and the excluded top-level folders (the site's output) are left out.
+public final class FileWatcher: @unchecked Sendable {
+    public enum Mode: String, Sendable { case inotify, polling }
+
+    public let root: String
+    public private(set) var mode: Mode
+    private let excluded: Set<String>
+    private let settle: TimeInterval
+    private let interval: TimeInterval
+    private let lock = NSLock()
+    private var stopped = false
+    private var inotify: Int32 = -1
+    /// inotify watch descriptor → folder, relative to the root ("" for the root).
+    private var folders: [Int32: String] = [:]
+
+    public init(root: String, excludedTopLevel: Set<String> = [], polling: Bool = false,
+                settle: TimeInterval = 0.03, interval: TimeInterval = 0.5) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        self.excluded = excludedTopLevel
+        self.settle = settle
+        self.interval = interval
+        mode = .polling
+        if !polling { startInotify() }
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Batches of changed paths, until `stop`.
+    public func changes() -> AsyncStream<Set<String>> {
+        AsyncStream { continuation in
+            let thread = Thread { [self] in
+                if mode == .inotify { watchInotify(continuation) } else { poll(continuation) }
+                continuation.finish()
+            }
+            thread.name = "bearing-watcher"
+            thread.start()
+            continuation.onTermination = { [weak self] _ in self?.stop() }
+        }
+    }
+
+    // MARK: inotify
+
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+
+    private func startInotify() {
+        let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { return }
+        inotify = fd
+        guard addWatches(under: "") else {
+            close(fd)
+            inotify = -1
+            folders = [:]
+            return
+        }
+        mode = .inotify
+    }
+
+    /// Watches a folder and every folder below it; false when the system is out of watches.
+    private func addWatches(under relative: String) -> Bool {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        let wd = inotify_add_watch(inotify, path, Self.mask)
+        if wd < 0 { return errno != ENOSPC && errno != ENOMEM }
+        lock.withLock { folders[wd] = relative }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where isIncluded(relative, entry) {
+            let child = relative.isEmpty ? entry : relative + "/" + entry
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + child, isDirectory: &isFolder), isFolder.boolValue,
+               !addWatches(under: child) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func isIncluded(_ folder: String, _ name: String) -> Bool {
+        !name.hasPrefix(".") && !(folder.isEmpty && excluded.contains(name))
+    }
+
+    private func watchInotify(_ continuation: AsyncStream<Set<String>>.Continuation) {
+        defer { close(inotify) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var batch: Set<String> = []
+        while !isStopped {
+            var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
+            // Wait long while nothing is pending; once something is, only `settle` for more.
+            let ready = Glibc.poll(&descriptor, 1, batch.isEmpty ? 200 : Int32(settle * 1000))
+            if ready > 0 {
+                let count = read(inotify, &buffer, buffer.count)
+                if count > 0 { batch.formUnion(events(in: buffer[0..<count])) }
+            } else if ready == 0, !batch.isEmpty {
+                continuation.yield(batch)
+                batch = []
+            }
+        }
+    }
+
+    /// The changed paths of a read's events; new folders get watches (and count as changed).
+    private func events(in bytes: ArraySlice<UInt8>) -> Set<String> {
+        var changed: Set<String> = []
+        var offset = bytes.startIndex
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= bytes.endIndex {
+            let (wd, mask, length) = bytes.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                let event = raw.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: inotify_event.self)
+                return (event.wd, event.mask, Int(event.len))
+            }
+            let nameBytes = bytes[(offset + header)..<min(offset + header + length, bytes.endIndex)].prefix { $0 != 0 }
+            offset += header + length
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            guard let folder = lock.withLock({ folders[wd] }), !name.isEmpty, isIncluded(folder, name) else { continue }
+            let path = folder.isEmpty ? name : folder + "/" + name
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                _ = addWatches(under: path)
+            }
+            changed.insert(path)
+        }
+        return changed
+    }
+
+    // MARK: Polling
+
+    private func poll(_ continuation: AsyncStream<Set<String>>.Continuation) {
+        var known = snapshot()
+        while !isStopped {
+            Thread.sleep(forTimeInterval: interval)
+            let now = snapshot()
+            var changed = Set(now.keys.filter { known[$0] != now[$0] })
+            changed.formUnion(known.keys.filter { now[$0] == nil })
+            known = now
+            if !changed.isEmpty { continuation.yield(changed) }
+        }
+    }
+
+    /// Every included file's size and modification time.
+    private func snapshot() -> [String: [Int]] {
+        var files: [String: [Int]] = [:]
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let path = folder.isEmpty ? root : root + "/" + folder
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where isIncluded(folder, entry) {
+                let child = folder.isEmpty ? entry : folder + "/" + entry
+                var info = stat()
+                guard stat(root + "/" + child, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR { folders.append(child) } else {
+                    files[child] = [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+                }
+            }
+        }
+        return files
+    }
+}

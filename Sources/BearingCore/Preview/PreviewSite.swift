@@ -1,0 +1,166 @@
+import Foundation
+
+/// The site of `bearing serve` (SPEC §8): built in memory, its pages rendered when a browser
+/// asks for them, and rebuilt when files change. A rebuild parses only the changed files
+/// (ParseCache) and replaces the site at once. When a changed file has errors, the previous
+/// site keeps being served and the errors are reported (`problems`), until a rebuild without them.
+/// Safe to use from several threads; rebuilds are meant to come one at a time (the watcher's loop).
+public final class PreviewSite: @unchecked Sendable {
+    /// A site that was published: its number counts rebuilds, so a page knows whether it is current.
+    public final class Generation: @unchecked Sendable {
+        public let number: Int
+        let pages: SitePages
+        let rendered = SiteFiles()
+
+        init(number: Int, pages: SitePages) {
+            self.number = number
+            self.pages = pages
+        }
+    }
+
+    /// What a rebuild did.
+    public enum Update: Sendable, Equatable {
+        /// A new site is served; pages showing an older one should reload.
+        case published(generation: Int)
+        /// A changed file has errors: the previous site is still served.
+        case rejected(problems: [Diagnostic])
+    }
+
+    public let root: String
+    private let clock: Clock
+    private let digestWeeks: Int
+    private let git: GitRunner?
+    private let cache = ParseCache()
+    private let lock = NSLock()
+    private var current: Generation?
+    private var currentProblems: [Diagnostic] = []
+    /// Files changed since the site last published: their errors hold the next one back.
+    private var pending: Set<String> = []
+    private var history: GitHistory?
+    private var digests: [WeeklyDigest] = []
+
+    /// `digestWeeks` past weeks get a digest page, made once at `start` (digests are of past weeks).
+    public init(root: String, clock: Clock, digestWeeks: Int = 12, git: GitRunner? = GitRunner()) {
+        self.root = root
+        self.clock = clock
+        self.digestWeeks = digestWeeks
+        self.git = git
+    }
+
+    public var generation: Generation? { lock.withLock { current } }
+
+    /// The top-level folders whose changes do not matter: the site's output (bearing.yml's
+    /// `output`, which a `bearing build` beside the server may rewrite) and node_modules.
+    public var ignoredFolders: Set<String> {
+        [generation.map { KnowledgeBaseLoader.outputFolder($0.pages.kb.configuration) } ?? "_site", "node_modules"]
+    }
+
+    /// How many documents the current site has.
+    public var documentCount: Int { generation?.pages.kb.documents.count ?? 0 }
+
+    /// The errors that hold back the current files (empty when the site is up to date).
+    public var problems: [Diagnostic] { lock.withLock { currentProblems } }
+
+    /// The first build: git history and digests, then every file parsed. Throws when the folder is
+    /// not a knowledge base or the theme cannot be compiled (nothing to serve).
+    public func start() async throws {
+        guard FileReader.isDirectory(root) else { throw KnowledgeBaseLoader.Failure.notADirectory(root) }
+        let today = clock.today()
+        if let git, case .history(let read) = GitHistory.read(root: root, today: today, git: git) { history = read }
+        var (builder, _) = await load()
+        if digestWeeks > 0 {
+            let state = KnowledgeBaseChange.State(label: "files", kb: builder.kb, diagnostics: builder.diagnostics, analysis: builder.analysis)
+            digests = await DigestBuilder.build(root: root, periods: DigestBuilder.recentWeeks(digestWeeks, before: today), git: git, current: state)
+            builder = SiteBuilder(kb: builder.kb, analysis: builder.analysis, diagnostics: builder.diagnostics, templates: builder.templates,
+                                  source: root, digests: digests)
+        }
+        let generation = Generation(number: 1, pages: try builder.pages())
+        lock.withLock { current = generation }
+    }
+
+    /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed.
+    public func rebuild(changed: Set<String>) async -> Update {
+        if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName }) { cache.forgetAll() }
+        cache.forget(changed)
+        let number = lock.withLock { () -> Int in
+            pending.formUnion(changed)
+            return (current?.number ?? 0) + 1
+        }
+        let held = lock.withLock { pending }
+        let (builder, diagnostics) = await load()
+        do {
+            let generation = Generation(number: number, pages: try builder.pages())
+            let blocking = diagnostics.filter { $0.severity == .error && held.contains($0.location.path) }
+            return lock.withLock {
+                guard blocking.isEmpty || current == nil else {
+                    currentProblems = blocking
+                    return .rejected(problems: blocking)
+                }
+                current = generation
+                currentProblems = []
+                pending = []
+                return .published(generation: number)
+            }
+        } catch {
+            // The theme does not compile (the KB's templates/ overrides a page with an error).
+            let template = (error as? TemplateError).map { "templates/" + $0.path } ?? "templates"
+            let problem = Diagnostic(.error, RuleID(rawValue: "template"), (error as? TemplateError)?.message ?? "\(error)",
+                                     at: SourceLocation(path: template, line: 1, column: 1))
+            return lock.withLock {
+                currentProblems = [problem]
+                return .rejected(problems: [problem])
+            }
+        }
+    }
+
+    /// Load (changed files only) and analysis, ready for a site; with the diagnostics of the theme too.
+    private func load() async -> (SiteBuilder, [Diagnostic]) {
+        let today = clock.today()
+        let result = await KnowledgeBaseLoader.load(FolderFiles(root: root), today: today, markdown: .init(renderHTML: true),
+                                                    history: history, cache: cache)
+        let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: root)
+        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+        let builder = SiteBuilder(kb: result.knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
+                                  source: root, digests: digests)
+        return (builder, result.diagnostics + templateDiagnostics)
+    }
+
+    // MARK: Serving
+
+    /// What the server sends for a request path.
+    public enum Response: Sendable, Equatable {
+        case file(bytes: [UInt8], contentType: String)
+        /// A folder asked for without its final `/`: relative links need it.
+        case redirect(location: String)
+        case notFound
+    }
+
+    /// The file at a URL path (percent-decoded, without the query): pages get the live-reload
+    /// script; `/_bearing/live.js` is that script.
+    public func response(for urlPath: String) async -> Response {
+        guard let generation else { return .notFound }
+        var path = String(urlPath.drop { $0 == "/" })
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if path == LiveReload.scriptPath {
+            return .file(bytes: Array(LiveReload.script.utf8), contentType: LiveReload.contentType(of: path))
+        }
+        guard let bytes = await file(path, in: generation) else {
+            let folderIndex = path + "/index.html"
+            if !path.split(separator: "/").last!.contains("."), await file(folderIndex, in: generation) != nil {
+                return .redirect(location: "/" + Escape.path(path) + "/")
+            }
+            return .notFound
+        }
+        let contentType = LiveReload.contentType(of: path)
+        guard contentType.hasPrefix("text/html") else { return .file(bytes: bytes, contentType: contentType) }
+        return .file(bytes: LiveReload.inject(into: bytes, generation: generation.number), contentType: contentType)
+    }
+
+    /// A file of the generation's site, rendered once.
+    private func file(_ path: String, in generation: Generation) async -> [UInt8]? {
+        if let known = generation.rendered[path] { return known }
+        guard let bytes = try? await generation.pages.file(at: path) else { return nil }
+        generation.rendered.write(path, bytes: bytes)
+        return bytes
+    }
+}
