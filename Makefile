@@ -76,6 +76,7 @@ test: deps templates-list
 
 bench: release bench-deps
 	python3 scripts/bench.py
+	python3 scripts/bench_serve.py
 
 # The man page, from the command line's own help (swift-argument-parser's generate-manual plugin):
 # writes .build/plugins/GenerateManual/outputs/bearing/bearing.1 (`man -l` it, or copy it to a man1 folder).

@@ -281,3 +281,37 @@ import Testing
         #expect(refused.status == 2 && refused.stderr.contains("exists and is not empty"))
     }
 }
+
+/// `bearing serve` from the command line: what stops it before it serves.
+@Suite struct ServeCommandTests {
+    @Test func aFolderThatIsNotAKnowledgeBaseOrABadPortStopsWithStatusTwo() throws {
+        let missing = try CLITests.run(["serve", "/no/such/folder", "--no-git", "--port", "0"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("is not a folder"))
+        let port = try CLITests.run(["serve", CLITests.northwind, "--port", "70000"])
+        #expect(port.status == 2)
+        #expect(port.stderr.contains("--port must be 0 to 65535"))
+    }
+
+    @Test func aPortInUseStopsTheSecondServerWithStatusTwo() throws {
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: CLITests.binary)
+        first.arguments = ["serve", CLITests.northwind, "--no-git", "--digest-weeks", "0", "--port", "0"]
+        let err = Pipe()
+        first.standardError = err
+        try first.run()
+        defer { first.terminate(); first.waitUntilExit() }
+        // The first line names the port it took.
+        var banner = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !banner.contains("\n"), Date() < deadline {
+            banner += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        #expect(banner.hasPrefix("serving 47 documents at http://127.0.0.1:"))
+        let port = banner.split(separator: ":").dropFirst(2).first.map { String($0.prefix { $0.isNumber }) } ?? ""
+        #expect(!port.isEmpty)
+        let second = try CLITests.run(["serve", CLITests.northwind, "--no-git", "--digest-weeks", "0", "--port", port])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("cannot serve on 127.0.0.1:\(port)"))
+    }
+}

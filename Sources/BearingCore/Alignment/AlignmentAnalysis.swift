@@ -176,12 +176,13 @@ public struct AlignmentAnalysis: Sendable {
 
     static func retiredReferences(_ kb: KnowledgeBase) -> [RetiredReference] {
         var result: [RetiredReference] = []
+        var seen: Set<RetiredReference> = []
         for document in kb.documents where !kb.isFinished(document) {
             for reference in document.references where reference.kind == .decisions || reference.kind == .links {
                 guard let target = reference.target.flatMap(kb.document), target.type == .decision, kb.isFinished(target),
                       !document.targets(.supersedes).contains(target.id) else { continue }
                 let retired = RetiredReference(decision: target.id, status: target.status, referrer: document.id, kind: reference.kind)
-                if !result.contains(retired) { result.append(retired) }
+                if seen.insert(retired).inserted { result.append(retired) }
             }
         }
         return result
@@ -205,7 +206,8 @@ public struct AlignmentAnalysis: Sendable {
                 || kb.staleDays(document, today: today) != nil
             for person in document.people {
                 let id = key(person.id)
-                var entry = result[id] ?? Responsibilities()
+                // Taken out of the table while changed: a copy left in it would copy its lists on every append.
+                var entry = result.removeValue(forKey: id) ?? Responsibilities()
                 switch person.role {
                 case .owner:
                     if !finished { entry.owns.append(document.id) }

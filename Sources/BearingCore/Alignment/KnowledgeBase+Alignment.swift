@@ -1,15 +1,24 @@
 extension KnowledgeBase {
     /// The ids of the goals a piece of work serves: its `goals`, plus for a decision the goals of its `briefs`.
     public func servedGoalIDs(_ document: Document) -> [String] {
+        if let i = index(of: document.id), documents[i] == document { return servedGoals(at: i) }
+        return Self.servedGoals(document, documents: documents) { index(of: $0) }
+    }
+
+    static func servedGoals(_ document: Document, documents: [Document], index: [String: Int]) -> [String] {
+        servedGoals(document, documents: documents) { index[$0] ?? index[$0.lowercased()] }
+    }
+
+    private static func servedGoals(_ document: Document, documents: [Document], position: (String) -> Int?) -> [String] {
         var ids = document.targets(.goals)
         if document.type == .decision {
             for briefID in document.targets(.briefs) {
-                if let brief = index(of: briefID) { ids += documents[brief].targets(.goals) }
+                if let brief = position(briefID) { ids += documents[brief].targets(.goals) }
             }
         }
         var seen = Set<String>()
         return ids.filter { id in
-            guard seen.insert(id).inserted, let i = index(of: id) else { return false }
+            guard seen.insert(id).inserted, let i = position(id) else { return false }
             return documents[i].type == .goal
         }
     }

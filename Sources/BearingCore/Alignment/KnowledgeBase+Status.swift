@@ -9,8 +9,7 @@ extension KnowledgeBase {
     public func isActive(_ document: Document) -> Bool {
         let workflow = workflow(of: document)
         guard !workflow.isTerminal(document.status), workflow.knows(document.status) else { return false }
-        let open = workflow.statuses.filter { !workflow.isTerminal($0) }
-        return document.status != workflow.initial || open.count == 1
+        return document.status != workflow.initial || workflow.statuses.lazy.filter { !workflow.isTerminal($0) }.count == 1
     }
 
     /// Work that is not finished and serves no goal, directly or through its briefs. `served`: the

@@ -20,6 +20,8 @@ public enum KnowledgeBaseLoader {
         public var diagnostics: [Diagnostic]
         /// What git said, when the history was asked for (nil: not asked).
         public var history: HistoryState? = nil
+        /// The alignment analysis, when asked for (`analyse`).
+        public var analysis: AlignmentAnalysis? = nil
     }
 
     /// Whether documents got their dates and authors from git.
@@ -33,7 +35,8 @@ public enum KnowledgeBaseLoader {
 
     /// With `git`, documents without `created`/`updated` in front matter take the days of their
     /// first and last commits (SPEC §6), and every document its authors.
-    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil) async throws -> Result {
+    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
+                            analyse: Bool = false) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         var history: GitHistory?
         var state: HistoryState?
@@ -44,16 +47,19 @@ public enum KnowledgeBaseLoader {
             case .shallow: state = .shallow
             }
         }
-        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history)
+        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
         result.history = state
         return result
     }
 
     /// The pipeline over any files (a folder, a git revision), with dates from `history` when given.
-    /// With a `cache`, files it holds are not read again, and the others are added to it.
+    /// With a `cache`, files it holds are not read again, and only changed documents are resolved again.
+    /// With `analyse`, the alignment analysis is made too, side by side with validation (it needs
+    /// only the model's diagnostics: broken references).
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: GitHistory? = nil, cache: ParseCache? = nil) async -> Result {
+                            history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
         var diagnostics: [Diagnostic] = []
+        var timer = StageTimer()
         let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
         diagnostics += configDiagnostics
         var people = PeopleDirectory()
@@ -63,8 +69,10 @@ public enum KnowledgeBaseLoader {
             diagnostics += peopleDiagnostics
         }
 
-        let (entries, assets) = files.scan(ignore: IgnoreRules(configuration.ignore),
-                                           excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
+        let (entries, assets) = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
+                                                               excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
+        cache?.store(scan: (entries, assets))
+        timer.mark("scan")
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
             if entry.size > KnowledgeBaseScanner.maxFileSize {
@@ -78,19 +86,31 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        var drafts = await Parallel.map(readable.map(\.path)) { path in
-            if let cached = cache?.draft(path) { return cached }
-            let draft = reader.read(parseFile(path, files: files, markdown: markdown))
-            cache?.store(draft, for: path)
-            return draft
-        }
+        let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
+        let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
+        let parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        cache?.store(Array(zip(missing, parsed)))
+        var parsedAt = parsed.makeIterator()
+        var drafts = cached.map { $0 ?? parsedAt.next()! }
+        timer.mark("parse")
         if let history {
             for i in drafts.indices { history.apply(to: &drafts[i].document) }
         }
-        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets)
+        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets, cache: cache)
         diagnostics += modelDiagnostics
-        diagnostics += await Validator.validate(kb, today: today)
-        return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
+        timer.mark("model")
+        guard analyse else {
+            diagnostics += await Validator.validate(kb, today: today)
+            timer.mark("validate")
+            return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
+        }
+        let modelStage = Validator.configure(diagnostics, with: configuration)
+        async let validation = Validator.validate(kb, today: today)
+        async let analysis = AlignmentAnalysis.make(kb, diagnostics: modelStage, today: today)
+        diagnostics += await validation
+        let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: await analysis)
+        timer.mark("validate and analyse")
+        return result
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first

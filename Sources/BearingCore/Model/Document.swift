@@ -1,38 +1,160 @@
 /// One goal, brief, decision or note, with its fields typed and its references resolved.
 public struct Document: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var path: String
-    public var type: DocumentType
-    public var title: String
+    /// The fields, in one shared box: documents are copied often (tables, lists, every rule), and
+    /// a copy is then one reference, copied for real only when changed (copy on write).
+    private final class Box: @unchecked Sendable {
+        var value: Storage
+        init(_ value: Storage) { self.value = value }
+    }
+
+    private struct Storage: Hashable {
+        var id: String
+        var path: String
+        var type: DocumentType
+        var title: String
+        var status: String
+        var statusText: String? = nil
+        var owner: String? = nil
+        var tags: [String] = []
+        var created: Day? = nil
+        var updated: Day? = nil
+        var authors: [String] = []
+        var number: Int? = nil
+        var goal: GoalDetails? = nil
+        var brief: BriefDetails? = nil
+        var decision: DecisionDetails? = nil
+        var references: [Reference] = []
+        var people: [PersonReference] = []
+        var queries: [QueryBlock] = []
+        var fields: [YAMLPair] = []
+        var body: MarkdownDocument
+    }
+
+    private var box: Box
+
+    public init(id: String, path: String, type: DocumentType, title: String, status: String, body: MarkdownDocument) {
+        box = Box(Storage(id: id, path: path, type: type, title: title, status: status, body: body))
+    }
+
+    public static func == (a: Document, b: Document) -> Bool { a.box === b.box || a.box.value == b.box.value }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+    }
+
+    public var id: String {
+        get { box.value.id }
+        _modify { unique(); yield &box.value.id }
+    }
+
+    public var path: String {
+        get { box.value.path }
+        _modify { unique(); yield &box.value.path }
+    }
+
+    public var type: DocumentType {
+        get { box.value.type }
+        _modify { unique(); yield &box.value.type }
+    }
+
+    public var title: String {
+        get { box.value.title }
+        _modify { unique(); yield &box.value.title }
+    }
+
     /// The workflow status (normalised to lowercase), or the status as written when the
     /// workflow does not know it.
-    public var status: String
+    public var status: String {
+        get { box.value.status }
+        _modify { unique(); yield &box.value.status }
+    }
+
     /// The status as written when it said more than the status word
     /// (`accepted; supersedes ADR-0045`, `Superseded by [2. …](0002-….md)`).
-    public var statusText: String?
-    public var owner: String?
-    public var tags: [String] = []
-    public var created: Day?
-    public var updated: Day?
-    /// Who committed changes to the file, from git (the most frequent first); empty without git.
-    public var authors: [String] = []
-    /// The sequence number from a file name such as `0007-use-x.md` (shown as ADR-0007).
-    public var number: Int?
+    public var statusText: String? {
+        get { box.value.statusText }
+        _modify { unique(); yield &box.value.statusText }
+    }
 
-    public var goal: GoalDetails?
-    public var brief: BriefDetails?
-    public var decision: DecisionDetails?
+    public var owner: String? {
+        get { box.value.owner }
+        _modify { unique(); yield &box.value.owner }
+    }
+
+    public var tags: [String] {
+        get { box.value.tags }
+        _modify { unique(); yield &box.value.tags }
+    }
+
+    public var created: Day? {
+        get { box.value.created }
+        _modify { unique(); yield &box.value.created }
+    }
+
+    public var updated: Day? {
+        get { box.value.updated }
+        _modify { unique(); yield &box.value.updated }
+    }
+
+    /// Who committed changes to the file, from git (the most frequent first); empty without git.
+    public var authors: [String] {
+        get { box.value.authors }
+        _modify { unique(); yield &box.value.authors }
+    }
+
+    /// The sequence number from a file name such as `0007-use-x.md` (shown as ADR-0007).
+    public var number: Int? {
+        get { box.value.number }
+        _modify { unique(); yield &box.value.number }
+    }
+
+    public var goal: GoalDetails? {
+        get { box.value.goal }
+        _modify { unique(); yield &box.value.goal }
+    }
+
+    public var brief: BriefDetails? {
+        get { box.value.brief }
+        _modify { unique(); yield &box.value.brief }
+    }
+
+    public var decision: DecisionDetails? {
+        get { box.value.decision }
+        _modify { unique(); yield &box.value.decision }
+    }
 
     /// Every reference this document makes, in the order written.
-    public var references: [Reference] = []
+    public var references: [Reference] {
+        get { box.value.references }
+        _modify { unique(); yield &box.value.references }
+    }
+
     /// Every person or team id it names.
-    public var people: [PersonReference] = []
+    public var people: [PersonReference] {
+        get { box.value.people }
+        _modify { unique(); yield &box.value.people }
+    }
+
     /// The ```` ```bearing ```` query blocks of the body, in order.
-    public var queries: [QueryBlock] = []
+    public var queries: [QueryBlock] {
+        get { box.value.queries }
+        _modify { unique(); yield &box.value.queries }
+    }
+
     /// The front matter as written, every key including unknown ones.
-    public var fields: [YAMLPair] = []
+    public var fields: [YAMLPair] {
+        get { box.value.fields }
+        _modify { unique(); yield &box.value.fields }
+    }
+
     /// Headings, query blocks and (when rendered) HTML of the body.
-    public var body: MarkdownDocument
+    public var body: MarkdownDocument {
+        get { box.value.body }
+        _modify { unique(); yield &box.value.body }
+    }
+
     /// Where the document starts: line 1 of its file.
     public var location: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
 

@@ -9,28 +9,68 @@ extension KnowledgeBase {
     }
 
     /// The rest of the model stage, once each file has been read into a draft (the loader
-    /// reads drafts in parallel). References are resolved in parallel too.
+    /// reads drafts in parallel). References are resolved in parallel too; with a `cache`, only
+    /// those of documents that changed since the last load (see LoadCache).
     static func build(
-        drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String]
+        drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String], cache: LoadCache? = nil
     ) async -> (KnowledgeBase, [Diagnostic]) {
         var drafts = drafts
+        var timer = StageTimer()
         var diagnostics = drafts.flatMap(\.diagnostics)
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
         let unresolved = drafts.map(\.document)
         drafts = []  // release the drafts' copies before the documents are rewritten
-        let files = Set(unresolved.map(\.path) + assets)
-        let resolver = ReferenceResolver(documents: unresolved, files: files)
-        let resolved = await Parallel.map(unresolved) { resolveReferences(of: $0, with: resolver) }
-        var documents = resolved.map(\.0)
+        let (key, titles) = (resolverKey(unresolved, assets: assets), titleTable(unresolved))
+        timer.mark("model: ids and keys")
+        var (known, changedTitles) = cache?.resolutions(forResolver: key, titles: titles) ?? ([:], [])
+        // Titles only matter to wikilinks, which may name a document by its title.
+        let stale = unresolved.indices.filter { i in
+            guard let resolution = known[unresolved[i].path], resolution.unresolved == unresolved[i] else { return true }
+            return !changedTitles.isEmpty && !resolution.wikilinkKeys.isDisjoint(with: changedTitles)
+        }
+        var fresh: [(Document, [Diagnostic])] = []
+        if !stale.isEmpty {
+            let make = { ReferenceResolver(documents: unresolved, files: Set(unresolved.map(\.path) + assets), titles: titles, key: key) }
+            let resolver = cache?.resolver(forKey: key, titles: titles, make: make) ?? make()
+            fresh = await Parallel.map(stale) { resolveReferences(of: unresolved[$0], with: resolver) }
+        }
+        timer.mark("model: resolve \(stale.count)")
+        var resolved = unresolved.map { known[$0.path].map { ($0.resolved, $0.diagnostics) } }
+        for (i, result) in zip(stale, fresh) { resolved[i] = result }
+        known = [:]  // the cache's table is no longer shared: storing in it does not copy it
+        cache?.store(zip(stale, fresh).map { LoadCache.Resolution(unresolved: unresolved[$0], resolved: $1.0, diagnostics: $1.1) })
+        var documents = resolved.map { $0!.0 }
         let keys = documents.map { $0.id.lowercased() }
-        diagnostics += resolved.flatMap(\.1)
+        diagnostics += resolved.flatMap { $0!.1 }
         let order = documents.indices.sorted {
             (keys[$0], documents[$0].path) < (keys[$1], documents[$1].path)
         }
         documents = order.map { documents[$0] }
+        timer.mark("model: sort")
+        defer { timer.mark("model: tables") }
         return (KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets), diagnostics)
+    }
+
+    /// What reference resolution looks at besides the document itself and titles: each document's
+    /// id, path and number, and the other files. Resolutions made with another key may be wrong.
+    static func resolverKey(_ documents: [Document], assets: [String]) -> Int {
+        var hasher = Hasher()
+        for document in documents {
+            hasher.combine(document.id)
+            hasher.combine(document.path)
+            hasher.combine(document.number)
+        }
+        hasher.combine(assets)
+        return hasher.finalize()
+    }
+
+    /// The documents of each title (lowercased), which wikilinks may name.
+    static func titleTable(_ documents: [Document]) -> [String: [String]] {
+        var table: [String: [String]] = [:]
+        for document in documents { table[document.title.lowercased(), default: []].append(document.id) }
+        return table
     }
 
     /// Resolves a document's references: targets filled in, external ones marked, in-page

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole knowledge base: immutable, `Sendable`, with references resolved into one graph.
 public struct KnowledgeBase: Sendable {
     public let configuration: Configuration
@@ -14,6 +16,8 @@ public struct KnowledgeBase: Sendable {
     private let decisionsByNumber: [Int: [Int]]
     /// The documents of each type, kept once so rules do not filter (and copy) every time.
     private let byType: [DocumentType: [Document]]
+    /// The goals each document serves (`servedGoalIDs`), by position: rules and the analysis all ask.
+    private let servedGoals: [[String]]
 
     init(configuration: Configuration, people: PeopleDirectory, documents: [Document], assets: [String]) {
         self.configuration = configuration
@@ -36,15 +40,39 @@ public struct KnowledgeBase: Sendable {
         }
         self.decisionsByNumber = decisionsByNumber
         byType = Dictionary(grouping: documents, by: \.type)
-        var backlinks: [String: Set<Backlink>] = [:]
+        // The backlinks and the goals each document serves, side by side.
+        let tables = LockedSlots<Any>(count: 2)
+        let positions = index
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                tables.set(0, Self.backlinks(documents))
+            } else {
+                tables.set(1, documents.map { Self.servedGoals($0, documents: documents, index: positions) })
+            }
+        }
+        let made = tables.values
+        backlinks = made[0] as! [String: [Backlink]]
+        servedGoals = made[1] as! [[String]]
+    }
+
+    /// Who refers to each document, by target id: sorted, each source and kind once.
+    private static func backlinks(_ documents: [Document]) -> [String: [Backlink]] {
+        var backlinks: [String: [Backlink]] = [:]
         for document in documents {
             for reference in document.references {
                 guard let target = reference.target, target != document.id else { continue }
-                backlinks[target, default: []].insert(Backlink(source: document.id, kind: reference.kind))
+                backlinks[target, default: []].append(Backlink(source: document.id, kind: reference.kind))
             }
         }
-        self.backlinks = backlinks.mapValues { $0.sorted() }
+        return backlinks.mapValues { list in
+            var unique: [Backlink] = []
+            for backlink in list.sorted() where unique.last != backlink { unique.append(backlink) }
+            return unique
+        }
     }
+
+    /// The goals the document at this position serves.
+    func servedGoals(at position: Int) -> [String] { servedGoals[position] }
 
     /// The document with this id (case-insensitive).
     public func document(_ id: String) -> Document? {

@@ -13,14 +13,19 @@ struct ReferenceResolver {
     private var byID: [String: String] = [:]
     private var byPath: [String: String] = [:]
     private var byStem: [String: [String]] = [:]
-    private var byTitle: [String: [String]] = [:]
+    /// The documents of each title, lowercased (KnowledgeBase.titleTable).
+    var byTitle: [String: [String]] = [:]
+    /// What the tables other than titles were made from (KnowledgeBase.resolverKey), for reuse.
+    var key = 0
     private var byNumber: [Int: [String]] = [:]
     private let files: Set<String>
     private let folders: Set<String>
     private let allIDs: [String]
 
-    init(documents: [Document], files: Set<String>) {
+    init(documents: [Document], files: Set<String>, titles: [String: [String]]? = nil, key: Int = 0) {
         self.files = files
+        self.key = key
+        byTitle = titles ?? KnowledgeBase.titleTable(documents)
         var folders: Set<String> = [""]
         for file in files {
             var parts = file.split(separator: "/").dropLast()
@@ -32,7 +37,6 @@ struct ReferenceResolver {
             if byID[id.lowercased()] == nil { byID[id.lowercased()] = id }
             byPath[document.path] = id
             byStem[DocumentReader.stem(of: document.path).lowercased(), default: []].append(id)
-            byTitle[document.title.lowercased(), default: []].append(id)
             if let number = document.number { byNumber[number, default: []].append(id) }
         }
         allIDs = documents.map(\.id)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The site of `bearing serve` (SPEC §8): built in memory, its pages rendered when a browser
 /// asks for them, and rebuilt when files change. A rebuild parses only the changed files
-/// (ParseCache) and replaces the site at once. When a changed file has errors, the previous
+/// (LoadCache) and replaces the site at once. When a changed file has errors, the previous
 /// site keeps being served and the errors are reported (`problems`), until a rebuild without them.
 /// Safe to use from several threads; rebuilds are meant to come one at a time (the watcher's loop).
 public final class PreviewSite: @unchecked Sendable {
@@ -30,7 +30,7 @@ public final class PreviewSite: @unchecked Sendable {
     private let clock: Clock
     private let digestWeeks: Int
     private let git: GitRunner?
-    private let cache = ParseCache()
+    private let cache = LoadCache()
     private let lock = NSLock()
     private var current: Generation?
     private var currentProblems: [Diagnostic] = []
@@ -81,7 +81,7 @@ public final class PreviewSite: @unchecked Sendable {
     /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed.
     public func rebuild(changed: Set<String>) async -> Update {
         if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName }) { cache.forgetAll() }
-        cache.forget(changed)
+        cache.forget(changed, in: root)
         let number = lock.withLock { () -> Int in
             pending.formUnion(changed)
             return (current?.number ?? 0) + 1
@@ -89,7 +89,9 @@ public final class PreviewSite: @unchecked Sendable {
         let held = lock.withLock { pending }
         let (builder, diagnostics) = await load()
         do {
+            var timer = StageTimer()
             let generation = Generation(number: number, pages: try builder.pages())
+            timer.mark("site")
             let blocking = diagnostics.filter { $0.severity == .error && held.contains($0.location.path) }
             return lock.withLock {
                 guard blocking.isEmpty || current == nil else {
@@ -117,9 +119,9 @@ public final class PreviewSite: @unchecked Sendable {
     private func load() async -> (SiteBuilder, [Diagnostic]) {
         let today = clock.today()
         let result = await KnowledgeBaseLoader.load(FolderFiles(root: root), today: today, markdown: .init(renderHTML: true),
-                                                    history: history, cache: cache)
+                                                    history: history, cache: cache, analyse: true)
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: root)
-        let analysis = await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: result.diagnostics, today: today)
+        let analysis = result.analysis!
         let builder = SiteBuilder(kb: result.knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
                                   source: root, digests: digests)
         return (builder, result.diagnostics + templateDiagnostics)

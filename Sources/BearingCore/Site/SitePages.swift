@@ -9,8 +9,6 @@ public final class SitePages: @unchecked Sendable {
     let library: [String: PageTemplate]
     let links: SiteLinks
     let items: SiteItems
-    /// The depths of page in the site (`""`, `"../"`, …).
-    let roots: Set<String>
     private let documentPage: DocumentPage
     private let diagnosticsByPath: [String: [Diagnostic]]
     private let lock = NSLock()
@@ -27,13 +25,17 @@ public final class SitePages: @unchecked Sendable {
         self.library = library
         let kb = builder.kb
         links = SiteLinks(tags: kb.documents.flatMap(\.tags), people: ListPages.peopleIDs(builder.analysis))
-        var roots: Set<String> = [""]
-        for document in kb.documents { roots.insert(SitePaths.root(from: links.page(document))) }
-        for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags, SiteLinks.digests] { roots.insert(SitePaths.root(from: path)) }
-        self.roots = roots
         items = SiteItems(kb: kb, analysis: builder.analysis, links: links, library: library)
         documentPage = DocumentPage(items: items, analysis: builder.analysis, evaluator: QueryEvaluator(kb: kb, analysis: builder.analysis))
         diagnosticsByPath = Dictionary(grouping: builder.diagnostics, by: \.location.path)
+    }
+
+    /// The depths of page in the site (`""`, `"../"`, …).
+    var roots: Set<String> {
+        var roots: Set<String> = [""]
+        for document in kb.documents { roots.insert(SitePaths.root(from: links.page(document))) }
+        for path in [SiteLinks.boards, SiteLinks.people, SiteLinks.tags, SiteLinks.digests] { roots.insert(SitePaths.root(from: path)) }
+        return roots
     }
 
     func renderer(_ output: some SiteOutput) -> PageRenderer {

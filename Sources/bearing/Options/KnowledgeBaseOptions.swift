@@ -14,14 +14,16 @@ struct KnowledgeBaseOptions: ParsableArguments {
     var clock: Clock { date.clock }
 
     /// Loads the KB, turning environment failures into exit status 2 with a message.
-    func load(markdown: MarkdownParser.Options = .init()) async throws -> KnowledgeBaseLoader.Result {
-        try await Self.load(root: directory, today: clock.today(), markdown: markdown, git: noGit ? nil : GitRunner())
+    /// With `analyse`, the result has the alignment analysis too.
+    func load(markdown: MarkdownParser.Options = .init(), analyse: Bool = false) async throws -> KnowledgeBaseLoader.Result {
+        try await Self.load(root: directory, today: clock.today(), markdown: markdown, git: noGit ? nil : GitRunner(), analyse: analyse)
     }
 
     /// Loads the KB at `root`, turning environment failures into exit status 2 with a message.
-    static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner?) async throws -> KnowledgeBaseLoader.Result {
+    static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner?,
+                     analyse: Bool = false) async throws -> KnowledgeBaseLoader.Result {
         do {
-            let result = try await KnowledgeBaseLoader.load(root: root, today: today, markdown: markdown, git: git)
+            let result = try await KnowledgeBaseLoader.load(root: root, today: today, markdown: markdown, git: git, analyse: analyse)
             if result.history == .shallow {
                 FileHandleOutput.standardError("note: shallow clone: created/updated come from front matter only (fetch the whole history for dates from git)\n")
             }

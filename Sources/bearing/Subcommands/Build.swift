@@ -32,7 +32,7 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try await kb.load(markdown: .init(renderHTML: true))
+        let result = try await kb.load(markdown: .init(renderHTML: true), analyse: true)
         let knowledgeBase = result.knowledgeBase
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
         let diagnostics = result.diagnostics + templateDiagnostics
@@ -41,7 +41,7 @@ struct Build: AsyncParsableCommand {
         // -o is relative to the working directory; bearing.yml's output to the knowledge base.
         let configured = knowledgeBase.configuration.output
         let destination = output ?? (configured.hasPrefix("/") ? configured : kb.directory + "/" + configured)
-        let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let analysis = result.analysis!
         let writer: SiteWriter
         do {
             writer = try SiteWriter(output: destination, source: kb.directory, allowedInside: KnowledgeBaseLoader.outputFolder(knowledgeBase.configuration))

@@ -28,7 +28,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try await kb.load()
+        let result = try await kb.load(analyse: true)
         let knowledgeBase = result.knowledgeBase
         if let horizon, !knowledgeBase.configuration.horizons.contains(horizon.lowercased()) {
             FileHandleOutput.standardError("error: unknown horizon '\(horizon)' (the horizons are \(knowledgeBase.configuration.horizons.joined(separator: ", ")))\n")
@@ -38,7 +38,7 @@ struct ReportCommand: AsyncParsableCommand {
         for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
         let options = ReportOptions(person: person, horizon: horizon,
                                     pathPrefix: RelativePath.from(folderOf: output.file, to: kb.directory))
-        let analysis = await AlignmentAnalysis.make(knowledgeBase, diagnostics: result.diagnostics, today: kb.clock.today())
+        let analysis = result.analysis!
         let report = await ReportBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, options: options).build()
         do {
             try output.write(try ReportRenderer(templates: templates, listLimit: limit > 0 ? limit : nil).render(report, as: format.reportFormat))

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import BearingCore
+
+/// `bearing serve` loads through a LoadCache: only changed files are parsed, only changed
+/// documents resolved, the folder scanned only when files come or go. Whatever the edits, a
+/// load through the cache must equal a load from scratch.
+@Suite struct LoadCacheTests {
+    static func load(_ root: String, cache: LoadCache?) async -> KnowledgeBaseLoader.Result {
+        await KnowledgeBaseLoader.load(FolderFiles(root: root), today: Fixtures.today, markdown: .init(renderHTML: true),
+                                       cache: cache, analyse: true)
+    }
+
+    static func markdownFiles(_ root: String) -> [String] {
+        (FileManager.default.subpaths(atPath: root) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    /// One random edit of the kind people make; returns the paths it changed (as the watcher would).
+    static func edit(_ root: String, step: Int, _ random: inout SeededGenerator) throws -> Set<String> {
+        let files = markdownFiles(root)
+        let file = files.randomElement(using: &random)!
+        let full = root + "/" + file
+        var text = try String(contentsOfFile: full, encoding: .utf8)
+        let titles = ["Reach break-even", "Alpha", "Onboarding concierge", "Use Postgres for ledger", "Beta \(step)"]
+        switch Int.random(in: 0..<7, using: &random) {
+        case 0:  // a new title, maybe one another document has (wikilinks by title then change)
+            let title = titles.randomElement(using: &random)!
+            if let line = text.split(separator: "\n", omittingEmptySubsequences: false).first(where: { $0.hasPrefix("title:") }) {
+                text = text.replacingOccurrences(of: String(line), with: "title: \(title)")
+            } else {
+                text = "---\ntitle: \(title)\n---\n" + text
+            }
+        case 1:  // a wikilink to a title or an id
+            let target = (titles + files.map { String($0.split(separator: "/").last!.dropLast(3)) }).randomElement(using: &random)!
+            text += "\nSee [[\(target)]].\n"
+        case 2:  // a new note, which may share a title or a file name
+            let name = ["notes/extra-\(step).md", "notes/alpha.md", "briefs/alpha.md"].randomElement(using: &random)!
+            try FileManager.default.createDirectory(atPath: root + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "---\ntitle: \(titles.randomElement(using: &random)!)\n---\n# Note\n\nLinks [[Alpha]] and [[onboarding-concierge]].\n"
+                .write(toFile: root + "/" + name, atomically: true, encoding: .utf8)
+            return [name]
+        case 3:  // a file removed
+            try FileManager.default.removeItem(atPath: full)
+            return [file]
+        case 4:  // a file renamed (its id changes with its name)
+            let renamed = (file as NSString).deletingLastPathComponent + "/renamed-\(step).md"
+            try FileManager.default.moveItem(atPath: full, toPath: root + "/" + renamed)
+            return [file, renamed]
+        case 5:  // a status or a goal changed in the front matter
+            text = text.replacingOccurrences(of: "status: active", with: "status: achieved")
+                .replacingOccurrences(of: "goals: [", with: "goals: [g-2027-break-even, ")
+        default:  // broken front matter
+            text = "---\ntitle: [unclosed\n---\n" + text
+        }
+        try text.write(toFile: full, atomically: true, encoding: .utf8)
+        return [file]
+    }
+
+    @Test(arguments: [1, 2, 3]) func aLoadThroughTheCacheEqualsAFreshLoadAfterEveryEdit(seed: UInt64) async throws {
+        let root = try PreviewSiteTests.copy(SiteTests.northwind)
+        let cache = LoadCache()
+        _ = await Self.load(root, cache: cache)
+        var random = SeededGenerator(seed: seed)
+        for step in 0..<25 {
+            let changed = try Self.edit(root, step: step, &random)
+            cache.forget(changed, in: root)
+            let cached = await Self.load(root, cache: cache)
+            let fresh = await Self.load(root, cache: nil)
+            #expect(cached.knowledgeBase.documents == fresh.knowledgeBase.documents, "step \(step): \(changed)")
+            #expect(cached.knowledgeBase.backlinks == fresh.knowledgeBase.backlinks, "step \(step)")
+            #expect(cached.diagnostics == fresh.diagnostics, "step \(step): \(changed)")
+            #expect(cached.knowledgeBase.documents.map { cached.knowledgeBase.servedGoalIDs($0) }
+                    == fresh.knowledgeBase.documents.map { fresh.knowledgeBase.servedGoalIDs($0) })
+            #expect(cached.analysis?.orphans == fresh.analysis?.orphans && cached.analysis?.chains == fresh.analysis?.chains)
+        }
+        #expect(cache.count == Self.markdownFiles(root).count)
+    }
+
+    @Test func aTitleChangeReresolvesTheWikilinksThatNameIt() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
+        try "---\ntitle: Alpha\n---\n".write(toFile: root + "/notes/a.md", atomically: true, encoding: .utf8)
+        try "# B\n\nSee [[Alpha]].\n".write(toFile: root + "/notes/b.md", atomically: true, encoding: .utf8)
+        let cache = LoadCache()
+        let first = await Self.load(root, cache: cache)
+        #expect(first.knowledgeBase.document("b")?.references.first?.target == "a")
+
+        try "---\ntitle: Gamma\n---\n".write(toFile: root + "/notes/a.md", atomically: true, encoding: .utf8)
+        cache.forget(["notes/a.md"], in: root)
+        let second = await Self.load(root, cache: cache)
+        #expect(second.knowledgeBase.document("b")?.references.first?.target == nil)
+        #expect(second.diagnostics.contains { $0.location.path == "notes/b.md" && $0.rule == .unresolvedReference })
+
+        try "---\ntitle: Alpha\n---\n".write(toFile: root + "/notes/c.md", atomically: true, encoding: .utf8)
+        cache.forget(["notes/c.md"], in: root)
+        let third = await Self.load(root, cache: cache)
+        #expect(third.knowledgeBase.document("b")?.references.first?.target == "c")
+    }
+}
