@@ -65,6 +65,7 @@ build_site examples/northwind "$WORK/northwind"
 build_site Tests/browser/Fixtures/xss-kb "$WORK/xss"
 
 # 4. The suite.
-export SITE_DIR="$WORK/northwind" XSS_SITE_DIR="$WORK/xss"
+# BEARING: test_serve.py runs `bearing serve` itself.
+export SITE_DIR="$WORK/northwind" XSS_SITE_DIR="$WORK/xss" BEARING
 export SE_OFFLINE=true SE_AVOID_STATS=true PYTHONDONTWRITEBYTECODE=1
 "$VENV/bin/python" -m pytest -q -rxXfE Tests/browser "$@"

@@ -179,7 +179,7 @@ public struct AlignmentAnalysis: Sendable {
         var seen: Set<RetiredReference> = []
         for document in kb.documents where !kb.isFinished(document) {
             for reference in document.references where reference.kind == .decisions || reference.kind == .links {
-                guard let target = reference.target.flatMap(kb.document), target.type == .decision, kb.isFinished(target),
+                guard let target = reference.target.flatMap { kb.document($0) }, target.type == .decision, kb.isFinished(target),
                       !document.targets(.supersedes).contains(target.id) else { continue }
                 let retired = RetiredReference(decision: target.id, status: target.status, referrer: document.id, kind: reference.kind)
                 if seen.insert(retired).inserted { result.append(retired) }

@@ -11,6 +11,8 @@ public struct KnowledgeBase: Sendable {
     /// Who refers to each document, by target id.
     public let backlinks: [String: [Backlink]]
     private let index: [String: Int]
+    /// Positions by file path.
+    private let byPath: [String: Int]
     private let childGoals: [String: [Int]]
     /// Decisions by the number in their file name (`0007-x.md` → 7).
     private let decisionsByNumber: [Int: [Int]]
@@ -29,6 +31,7 @@ public struct KnowledgeBase: Sendable {
             index[document.id.lowercased()] = i
         }
         self.index = index
+        byPath = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         var childGoals: [String: [Int]] = [:]
         for (i, document) in documents.enumerated() {
             if let parent = document.goal?.parent { childGoals[parent, default: []].append(i) }
@@ -69,6 +72,11 @@ public struct KnowledgeBase: Sendable {
             for backlink in list.sorted() where unique.last != backlink { unique.append(backlink) }
             return unique
         }
+    }
+
+    /// The document read from this file (a path relative to the knowledge base).
+    public func document(atPath path: String) -> Document? {
+        byPath[path].map { documents[$0] }
     }
 
     /// The goals the document at this position serves.

@@ -7,7 +7,8 @@ import Glibc
 /// folder, or by comparing every file's size and modification time at an interval when inotify
 /// is not available (or out of watches). Changes come in batches, once the folder has been quiet
 /// for `settle` (an editor's save is often several writes and a rename). Paths are relative to the
-/// folder; dot-files, dot-folders and the excluded top-level folders (the site's output) are left out.
+/// folder; dot-files, dot-folders, editors' scratch files and the excluded top-level folders (the
+/// site's output) are left out.
 public final class FileWatcher: @unchecked Sendable {
     public enum Mode: String, Sendable { case inotify, polling }
 
@@ -88,7 +89,13 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     private func isIncluded(_ folder: String, _ name: String) -> Bool {
-        !name.hasPrefix(".") && !(folder.isEmpty && excluded.contains(name))
+        !name.hasPrefix(".") && !(folder.isEmpty && excluded.contains(name)) && !Self.isEditorScratch(name)
+    }
+
+    /// Files editors write beside the one being saved: `name~` backups, Emacs' `#name#`, and the
+    /// `4913` Vim writes to test a folder.
+    static func isEditorScratch(_ name: String) -> Bool {
+        name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) || name == "4913"
     }
 
     private func watchInotify(_ continuation: AsyncStream<Set<String>>.Continuation) {

@@ -93,16 +93,21 @@ public final class PreviewSite: @unchecked Sendable {
             let generation = Generation(number: number, pages: try builder.pages())
             timer.mark("site")
             let blocking = diagnostics.filter { $0.severity == .error && held.contains($0.location.path) }
-            return lock.withLock {
+            let (update, previous) = lock.withLock { () -> (Update, Generation?) in
                 guard blocking.isEmpty || current == nil else {
                     currentProblems = blocking
-                    return .rejected(problems: blocking)
+                    return (.rejected(problems: blocking), nil)
                 }
+                let previous = current
                 current = generation
                 currentProblems = []
                 pending = []
-                return .published(generation: number)
+                return (.published(generation: number), previous)
             }
+            // Freeing the previous site (thousands of documents) need not delay the reload.
+            if let previous { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} } }
+            timer.mark("publish")
+            return update
         } catch {
             // The theme does not compile (the KB's templates/ overrides a page with an error).
             let template = (error as? TemplateError).map { "templates/" + $0.path } ?? "templates"
@@ -161,7 +166,9 @@ public final class PreviewSite: @unchecked Sendable {
     /// A file of the generation's site, rendered once.
     private func file(_ path: String, in generation: Generation) async -> [UInt8]? {
         if let known = generation.rendered[path] { return known }
+        var timer = StageTimer()
         guard let bytes = try? await generation.pages.file(at: path) else { return nil }
+        timer.mark("render \(path)")
         generation.rendered.write(path, bytes: bytes)
         return bytes
     }

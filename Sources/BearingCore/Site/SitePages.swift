@@ -14,7 +14,6 @@ public final class SitePages: @unchecked Sendable {
     private let lock = NSLock()
     private var lists: [ListPages.Page]?
     private var report: Task<ReportParts, any Error>?
-    private var byPage: [String: Document]?
 
     var kb: KnowledgeBase { builder.kb }
     var analysis: AlignmentAnalysis { builder.analysis }
@@ -169,7 +168,7 @@ public final class SitePages: @unchecked Sendable {
     public func file(at path: String) async throws -> [UInt8]? {
         let output = SiteFiles()
         let pages = renderer(output)
-        if let document = documentsByPage[path] {
+        if let document = document(atPage: path) {
             renderDocument(document, pages)
         } else if path == SiteLinks.dashboard {
             renderDashboard(pages, try await reportParts())
@@ -193,13 +192,18 @@ public final class SitePages: @unchecked Sendable {
         return output[path]
     }
 
-    /// Each document by the path of its page, made once.
-    private var documentsByPage: [String: Document] {
-        if let known = lock.withLock({ byPage }) { return known }
-        var made: [String: Document] = [:]
-        for document in kb.documents { made[links.page(document)] = document }
-        lock.withLock { byPage = made }
-        return made
+    /// The document whose page is at `path`: its source is the page's path with `.md` (any case)
+    /// for `.html`, under `_doc/` or not.
+    private func document(atPage path: String) -> Document? {
+        guard path.hasSuffix(".html") else { return nil }
+        let stem = String(path.dropLast(5))
+        let stems = stem.hasPrefix("_doc/") ? [stem, String(stem.dropFirst(5))] : [stem]
+        for stem in stems {
+            for suffix in [".md", ".MD", ".Md", ".mD"] {
+                if let document = kb.document(atPath: stem + suffix), links.page(document) == path { return document }
+            }
+        }
+        return nil
     }
 
     // MARK: Other files

@@ -58,7 +58,7 @@ import Testing
             #expect(successor == nil)
         } else {
             let reference = try #require(successor)
-            let targetStem = reference.target.flatMap(kb.document).map { DocumentReader.stem(of: $0.path) }
+            let targetStem = reference.target.flatMap { kb.document($0) }.map { DocumentReader.stem(of: $0.path) }
             #expect([reference.written, reference.target, targetStem].contains(row.supersededBy))
         }
     }

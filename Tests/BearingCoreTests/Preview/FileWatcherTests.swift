@@ -31,6 +31,8 @@ import Testing
         Thread.sleep(forTimeInterval: 0.1)  // the new folder's watch is added before its file is written
         try "c\n".write(toFile: root + "/briefs/deep/new.md", atomically: false, encoding: .utf8)
         try "d\n".write(toFile: root + "/.hidden.md", atomically: false, encoding: .utf8)
+        try "d\n".write(toFile: root + "/goals/old.md~", atomically: false, encoding: .utf8)
+        try "d\n".write(toFile: root + "/4913", atomically: false, encoding: .utf8)
         try "e\n".write(toFile: root + "/_site/index.html", atomically: false, encoding: .utf8)
         try "f\n".write(toFile: root + "/done.md", atomically: false, encoding: .utf8)
     }
@@ -41,6 +43,7 @@ import Testing
         #expect(mode == (polling ? .polling : .inotify))
         #expect(seen.isSuperset(of: expected))
         #expect(!seen.contains(".hidden.md"))
+        #expect(!seen.contains("goals/old.md~") && !seen.contains("4913"))
         #expect(!seen.contains { $0.hasPrefix("_site") })
     }
 
