@@ -29,13 +29,13 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // The preview server: the only target that links an HTTP library.
         .target(
-            name: "BearingServe",
+            name: "BearingServer",
             dependencies: ["BearingCore", .product(name: "FlyingFox", package: "FlyingFox")],
-            path: "Sources/BearingServe"
+            path: "Sources/BearingServer"
         ),
         .executableTarget(
             name: "bearing",
-            dependencies: ["BearingCore", "BearingServe", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BearingCore", "BearingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/bearing"
         ),
         .testTarget(

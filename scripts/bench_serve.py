@@ -19,7 +19,10 @@ whose page does not hold the marker fails the run. Between edits the script paus
 It prints each sample, then the median, min and max (target: median under 150 ms), and the
 server's peak RSS (from /proc/PID/status, VmHWM). Python 3 standard library only.
 
-    python3 scripts/bench_serve.py [--docs N] [--edits E]
+    python3 scripts/bench_serve.py [--docs N] [--edits E] [--binary PATH]
+
+--binary serves with another build of bearing (for a side-by-side comparison of two versions:
+run the script once per binary, in turn, on a quiet machine).
 """
 import argparse
 import http.client
@@ -81,9 +84,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10000)
     ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--binary", type=Path, default=BEARING, help="the bearing binary (default: .build/release/bearing)")
     args = ap.parse_args()
-    if not os.access(BEARING, os.X_OK):
-        sys.exit("error: .build/release/bearing is missing -- run `make bench`")
+    binary = args.binary.resolve()
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"error: {binary} is missing -- run `make bench`")
     name = f"kb-{args.docs // 1000}k" if args.docs % 1000 == 0 else f"kb-{args.docs}"
     corpus = ROOT / ".bench" / name
     if not corpus.is_dir():
@@ -99,7 +104,7 @@ def main():
 
     port = free_port()
     started = time.perf_counter()
-    server = subprocess.Popen([str(BEARING), "serve", str(kb), "--port", str(port), "--no-git",
+    server = subprocess.Popen([str(binary), "serve", str(kb), "--port", str(port), "--no-git",
                                "--digest-weeks", "0", "--today", "2027-02-17", "-q"])
     try:
         while True:

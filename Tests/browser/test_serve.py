@@ -155,11 +155,11 @@ class Served:
     def stderr(self):
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
-    def get(self, path, method="GET"):
+    def get(self, path, method="GET", headers=None):
         """(status, headers with lower-case names, body text); redirects are not followed."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
-            conn.request(method, path)
+            conn.request(method, path, headers=headers or {})
             response = conn.getresponse()
             body = response.read().decode("utf-8", errors="replace")
             return response.status, {k.lower(): v for k, v in response.getheaders()}, body
@@ -260,8 +260,13 @@ def test_routes_and_an_edit_is_published_over_the_event_stream(served):
     assert "EventSource" in script and "/_bearing/live" in script
 
     status, headers, _ = served.get("/boards")
-    assert status == 301, f"/boards answered {status}"
+    assert status == 302, f"/boards answered {status} (a temporary redirect: the tree may change)"
     assert headers.get("location") == "/boards/", headers
+    # DNS rebinding: a page of another site that resolves its name to 127.0.0.1 gets nothing.
+    for host in ("evil.example", "evil.example:4000", "127.0.0.1.evil.example"):
+        assert served.get("/", headers={"Host": host})[0] == 403, host
+        assert served.get("/_bearing/live", headers={"Host": host})[0] == 403, host
+    assert served.get("/", headers={"Host": f"localhost:{served.port}"})[0] == 200
     assert served.get("/boards/")[0] == 200
     status, _, _ = served.get("/no/such/page.html")
     assert status == 404, f"an unknown path answered {status}"

@@ -10,17 +10,22 @@ extension KnowledgeBase {
     }
 
     private static func servedGoals(_ document: Document, documents: [Document], position: (String) -> Int?) -> [String] {
-        var ids = document.targets(.goals)
+        var ids: [String] = []
+        document.appendTargets(.goals, to: &ids)
         if document.type == .decision {
-            for briefID in document.targets(.briefs) {
-                if let brief = position(briefID) { ids += documents[brief].targets(.goals) }
+            var briefs: [String] = []
+            document.appendTargets(.briefs, to: &briefs)
+            for briefID in briefs {
+                if let brief = position(briefID) { documents[brief].appendTargets(.goals, to: &ids) }
             }
         }
-        var seen = Set<String>()
-        return ids.filter { id in
-            guard seen.insert(id).inserted, let i = position(id) else { return false }
-            return documents[i].type == .goal
+        // Each goal once, in the order named (the lists are short).
+        var served: [String] = []
+        var rejected: [String] = []
+        for id in ids where !served.contains(id) && !rejected.contains(id) {
+            if let i = position(id), documents[i].type == .goal { served.append(id) } else { rejected.append(id) }
         }
+        return served
     }
 
     /// A goal's ancestors through `parent`, nearest first. Stops before a goal already met (a cycle,

@@ -23,9 +23,9 @@ extension KnowledgeBase {
     public func finishedGoalsServedOnly(by document: Document, served: [String]? = nil) -> [Document] {
         guard document.type != .note, !isFinished(document) else { return [] }
         let ids = document.type == .goal ? document.targets(.parent) : (served ?? servedGoalIDs(document))
-        let goals = ids.compactMap(index(of:)).map { documents[$0] }
-        guard !goals.isEmpty, goals.allSatisfy(isFinished) else { return [] }
-        return goals
+        let positions = ids.compactMap { index(of: $0) }
+        guard !positions.isEmpty, positions.allSatisfy({ isFinished(documents[$0]) }) else { return [] }
+        return positions.map { documents[$0] }
     }
 
     /// Days a brief's review is overdue: it is `in-review` and `review_by` is before today.

@@ -88,14 +88,16 @@ public enum KnowledgeBaseLoader {
         let markdown = options
         let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
         let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
-        let parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        // Dates and authors from git, before caching: cached drafts are then used as they are,
+        // unchanged, which keeps them identical (and cheap to compare) from load to load.
+        if let history {
+            for i in parsed.indices { history.apply(to: &parsed[i].document) }
+        }
         cache?.store(Array(zip(missing, parsed)))
         var parsedAt = parsed.makeIterator()
-        var drafts = cached.map { $0 ?? parsedAt.next()! }
+        let drafts = cached.map { $0 ?? parsedAt.next()! }
         timer.mark("parse")
-        if let history {
-            for i in drafts.indices { history.apply(to: &drafts[i].document) }
-        }
         let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets, cache: cache)
         diagnostics += modelDiagnostics
         timer.mark("model")

@@ -103,9 +103,11 @@ public final class LoadCache: @unchecked Sendable {
             }
             for path in paths {
                 drafts[path] = nil
+                resolved[path] = nil
                 if !path.isMarkdownPath {
                     let folder = path + "/"
                     for key in drafts.keys where key.hasPrefix(folder) { drafts[key] = nil }
+                    for key in resolved.keys where key.hasPrefix(folder) { resolved[key] = nil }
                 }
             }
         }

@@ -173,7 +173,17 @@ public struct Document: Sendable, Hashable, Identifiable {
 
     /// Ids of the documents this one refers to with `kind`, resolved only.
     public func targets(_ kind: ReferenceKind) -> [String] {
-        references.compactMap { $0.kind == kind ? $0.target : nil }
+        var targets: [String] = []
+        appendTargets(kind, to: &targets)
+        return targets
+    }
+
+    /// Adds the ids this document refers to with `kind` (reading the references in place, not copying them).
+    func appendTargets(_ kind: ReferenceKind, to targets: inout [String]) {
+        let references = box.value.references
+        for i in references.indices where references[i].kind == kind {
+            if let target = references[i].target { targets.append(target) }
+        }
     }
 }
 

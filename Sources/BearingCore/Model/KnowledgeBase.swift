@@ -44,18 +44,18 @@ public struct KnowledgeBase: Sendable {
         self.decisionsByNumber = decisionsByNumber
         byType = Dictionary(grouping: documents, by: \.type)
         // The backlinks and the goals each document serves, side by side.
-        let tables = LockedSlots<Any>(count: 2)
+        let madeBacklinks = LockedSlots<[String: [Backlink]]>(count: 1)
+        let madeServedGoals = LockedSlots<[[String]]>(count: 1)
         let positions = index
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                tables.set(0, Self.backlinks(documents))
+                madeBacklinks.set(0, Self.backlinks(documents))
             } else {
-                tables.set(1, documents.map { Self.servedGoals($0, documents: documents, index: positions) })
+                madeServedGoals.set(0, documents.map { Self.servedGoals($0, documents: documents, index: positions) })
             }
         }
-        let made = tables.values
-        backlinks = made[0] as! [String: [Backlink]]
-        servedGoals = made[1] as! [[String]]
+        backlinks = madeBacklinks.values[0]
+        servedGoals = madeServedGoals.values[0]
     }
 
     /// Who refers to each document, by target id: sorted, each source and kind once.

@@ -12,28 +12,44 @@ import Glibc
 public final class FileWatcher: @unchecked Sendable {
     public enum Mode: String, Sendable { case inotify, polling }
 
+    /// The path a batch holds when changes were lost (inotify's queue overflowed): anything may have changed.
+    public static let everything = "*"
+
     public let root: String
     public private(set) var mode: Mode
     private let excluded: Set<String>
     private let settle: TimeInterval
     private let interval: TimeInterval
+    /// A batch goes out at the latest this long after its first change, even if changes go on.
+    private let longest: TimeInterval = 0.2
     private let lock = NSLock()
     private var stopped = false
+    private var started = false
     private var inotify: Int32 = -1
     /// inotify watch descriptor → folder, relative to the root ("" for the root).
     private var folders: [Int32: String] = [:]
+    /// The folders watched, by device and inode: a folder reached twice through a symbolic link
+    /// (or a loop of them) is watched once, under its first path.
+    private var watched: Set<[UInt64]> = []
+    /// The first snapshot when polling, taken at once so that changes made before `changes()` count.
+    private var initial: [String: [Int]] = [:]
 
     public init(root: String, excludedTopLevel: Set<String> = [], polling: Bool = false,
-                settle: TimeInterval = 0.03, interval: TimeInterval = 0.5) {
+                settle: TimeInterval = 0.015, interval: TimeInterval = 0.5) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         self.excluded = excludedTopLevel
         self.settle = settle
         self.interval = interval
         mode = .polling
         if !polling { startInotify() }
+        if mode == .polling { initial = snapshot() }
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        // The watching thread closes the descriptor; without one, it is closed here.
+        if !started, inotify >= 0 { close(inotify) }
+    }
 
     public func stop() {
         lock.withLock { stopped = true }
@@ -41,9 +57,11 @@ public final class FileWatcher: @unchecked Sendable {
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
-    /// Batches of changed paths, until `stop`.
+    /// Batches of changed paths, until `stop`. Changes since the watcher was made count. Call it once.
     public func changes() -> AsyncStream<Set<String>> {
-        AsyncStream { continuation in
+        precondition(!lock.withLock { started }, "FileWatcher.changes() is called once")
+        lock.withLock { started = true }
+        return AsyncStream { continuation in
             let thread = Thread { [self] in
                 if mode == .inotify { watchInotify(continuation) } else { poll(continuation) }
                 continuation.finish()
@@ -74,6 +92,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// Watches a folder and every folder below it; false when the system is out of watches.
     private func addWatches(under relative: String) -> Bool {
         let path = relative.isEmpty ? root : root + "/" + relative
+        guard firstVisit(path) else { return true }
         let wd = inotify_add_watch(inotify, path, Self.mask)
         if wd < 0 { return errno != ENOSPC && errno != ENOMEM }
         lock.withLock { folders[wd] = relative }
@@ -86,6 +105,13 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// Whether this folder (symbolic links followed) is met for the first time.
+    private func firstVisit(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return lock.withLock { watched.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted }
     }
 
     private func isIncluded(_ folder: String, _ name: String) -> Bool {
@@ -102,14 +128,19 @@ public final class FileWatcher: @unchecked Sendable {
         defer { close(inotify) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var batch: Set<String> = []
+        var first = Date()
         while !isStopped {
             var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
             // Wait long while nothing is pending; once something is, only `settle` for more.
             let ready = Glibc.poll(&descriptor, 1, batch.isEmpty ? 200 : Int32(settle * 1000))
             if ready > 0 {
                 let count = read(inotify, &buffer, buffer.count)
-                if count > 0 { batch.formUnion(events(in: buffer[0..<count])) }
-            } else if ready == 0, !batch.isEmpty {
+                if count > 0 {
+                    if batch.isEmpty { first = Date() }
+                    batch.formUnion(events(in: buffer[0..<count]))
+                }
+            }
+            if !batch.isEmpty, ready == 0 || Date().timeIntervalSince(first) > longest {
                 continuation.yield(batch)
                 batch = []
             }
@@ -129,6 +160,10 @@ public final class FileWatcher: @unchecked Sendable {
             let nameBytes = bytes[(offset + header)..<min(offset + header + length, bytes.endIndex)].prefix { $0 != 0 }
             offset += header + length
             let name = String(decoding: nameBytes, as: UTF8.self)
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                changed.insert(Self.everything)
+                continue
+            }
             guard let folder = lock.withLock({ folders[wd] }), !name.isEmpty, isIncluded(folder, name) else { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -142,7 +177,7 @@ public final class FileWatcher: @unchecked Sendable {
     // MARK: Polling
 
     private func poll(_ continuation: AsyncStream<Set<String>>.Continuation) {
-        var known = snapshot()
+        var known = initial
         while !isStopped {
             Thread.sleep(forTimeInterval: interval)
             let now = snapshot()
@@ -157,7 +192,11 @@ public final class FileWatcher: @unchecked Sendable {
     private func snapshot() -> [String: [Int]] {
         var files: [String: [Int]] = [:]
         var folders = [""]
+        var seen: Set<[UInt64]> = []
         while let folder = folders.popLast() {
+            var folderInfo = stat()
+            guard stat(folder.isEmpty ? root : root + "/" + folder, &folderInfo) == 0,
+                  seen.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted else { continue }
             let path = folder.isEmpty ? root : root + "/" + folder
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where isIncluded(folder, entry) {
                 let child = folder.isEmpty ? entry : folder + "/" + entry

@@ -2,19 +2,34 @@ import Foundation
 
 /// The site of `bearing serve` (SPEC §8): built in memory, its pages rendered when a browser
 /// asks for them, and rebuilt when files change. A rebuild parses only the changed files
-/// (LoadCache) and replaces the site at once. When a changed file has errors, the previous
-/// site keeps being served and the errors are reported (`problems`), until a rebuild without them.
-/// Safe to use from several threads; rebuilds are meant to come one at a time (the watcher's loop).
+/// (LoadCache) and replaces the site at once. When a rebuild has errors the served site did not
+/// have (a broken file, a reference to a goal just removed), the previous site keeps being
+/// served and those errors are reported (`problems`), until a rebuild without them.
+/// Safe to use from several threads.
 public final class PreviewSite: @unchecked Sendable {
     /// A site that was published: its number counts rebuilds, so a page knows whether it is current.
-    public final class Generation: @unchecked Sendable {
+    public final class Generation: Sendable {
         public let number: Int
         let pages: SitePages
         let rendered = SiteFiles()
+        /// The errors the site was published with: they do not hold the next one back.
+        let errors: Set<ErrorKey>
 
-        init(number: Int, pages: SitePages) {
+        init(number: Int, pages: SitePages, errors: Set<ErrorKey>) {
             self.number = number
             self.pages = pages
+            self.errors = errors
+        }
+    }
+
+    /// An error, wherever its line moved: file, rule and message.
+    struct ErrorKey: Hashable {
+        var path: String
+        var rule: RuleID
+        var message: String
+
+        init(_ diagnostic: Diagnostic) {
+            (path, rule, message) = (diagnostic.location.path, diagnostic.rule, diagnostic.message)
         }
     }
 
@@ -22,7 +37,7 @@ public final class PreviewSite: @unchecked Sendable {
     public enum Update: Sendable, Equatable {
         /// A new site is served; pages showing an older one should reload.
         case published(generation: Int)
-        /// A changed file has errors: the previous site is still served.
+        /// The files have errors the served site has not: it is still served.
         case rejected(problems: [Diagnostic])
     }
 
@@ -34,8 +49,6 @@ public final class PreviewSite: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Generation?
     private var currentProblems: [Diagnostic] = []
-    /// Files changed since the site last published: their errors hold the next one back.
-    private var pending: Set<String> = []
     private var history: GitHistory?
     private var digests: [WeeklyDigest] = []
 
@@ -49,10 +62,12 @@ public final class PreviewSite: @unchecked Sendable {
 
     public var generation: Generation? { lock.withLock { current } }
 
-    /// The top-level folders whose changes do not matter: the site's output (bearing.yml's
-    /// `output`, which a `bearing build` beside the server may rewrite) and node_modules.
-    public var ignoredFolders: Set<String> {
-        [generation.map { KnowledgeBaseLoader.outputFolder($0.pages.kb.configuration) } ?? "_site", "node_modules"]
+    /// The top-level folders of a knowledge base whose changes do not matter: the site's output
+    /// (bearing.yml's `output`, which a `bearing build` beside the server may rewrite) and node_modules.
+    public static func ignoredFolders(root: String) -> Set<String> {
+        var unused: [Diagnostic] = []
+        let (configuration, _) = Configuration.read(KnowledgeBaseLoader.readYAMLFile(FolderFiles(root: root), Configuration.fileName, &unused))
+        return [KnowledgeBaseLoader.outputFolder(configuration), "node_modules"]
     }
 
     /// How many documents the current site has.
@@ -67,47 +82,33 @@ public final class PreviewSite: @unchecked Sendable {
         guard FileReader.isDirectory(root) else { throw KnowledgeBaseLoader.Failure.notADirectory(root) }
         let today = clock.today()
         if let git, case .history(let read) = GitHistory.read(root: root, today: today, git: git) { history = read }
-        var (builder, _) = await load()
+        var (builder, diagnostics) = await load()
         if digestWeeks > 0 {
             let state = KnowledgeBaseChange.State(label: "files", kb: builder.kb, diagnostics: builder.diagnostics, analysis: builder.analysis)
             digests = await DigestBuilder.build(root: root, periods: DigestBuilder.recentWeeks(digestWeeks, before: today), git: git, current: state)
             builder = SiteBuilder(kb: builder.kb, analysis: builder.analysis, diagnostics: builder.diagnostics, templates: builder.templates,
                                   source: root, digests: digests)
         }
-        let generation = Generation(number: 1, pages: try builder.pages())
+        let generation = Generation(number: 1, pages: try builder.pages(), errors: Self.errors(diagnostics))
         lock.withLock { current = generation }
     }
 
-    /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed.
+    private static func errors(_ diagnostics: [Diagnostic]) -> Set<ErrorKey> {
+        Set(diagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
+    }
+
+    /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed
+    /// (`FileWatcher.everything`: anything may have changed).
     public func rebuild(changed: Set<String>) async -> Update {
-        if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName }) { cache.forgetAll() }
-        cache.forget(changed, in: root)
-        let number = lock.withLock { () -> Int in
-            pending.formUnion(changed)
-            return (current?.number ?? 0) + 1
+        if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
+            cache.forgetAll()
         }
-        let held = lock.withLock { pending }
+        cache.forget(changed, in: root)
         let (builder, diagnostics) = await load()
+        var timer = StageTimer()
+        let pages: SitePages
         do {
-            var timer = StageTimer()
-            let generation = Generation(number: number, pages: try builder.pages())
-            timer.mark("site")
-            let blocking = diagnostics.filter { $0.severity == .error && held.contains($0.location.path) }
-            let (update, previous) = lock.withLock { () -> (Update, Generation?) in
-                guard blocking.isEmpty || current == nil else {
-                    currentProblems = blocking
-                    return (.rejected(problems: blocking), nil)
-                }
-                let previous = current
-                current = generation
-                currentProblems = []
-                pending = []
-                return (.published(generation: number), previous)
-            }
-            // Freeing the previous site (thousands of documents) need not delay the reload.
-            if let previous { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} } }
-            timer.mark("publish")
-            return update
+            pages = try builder.pages()
         } catch {
             // The theme does not compile (the KB's templates/ overrides a page with an error).
             let template = (error as? TemplateError).map { "templates/" + $0.path } ?? "templates"
@@ -118,6 +119,24 @@ public final class PreviewSite: @unchecked Sendable {
                 return .rejected(problems: [problem])
             }
         }
+        timer.mark("site")
+        let (update, previous) = lock.withLock { () -> (Update, Generation?) in
+            let known = current?.errors ?? []
+            let new = diagnostics.filter { $0.severity == .error && !known.contains(ErrorKey($0)) }
+            guard new.isEmpty || current == nil else {
+                currentProblems = new
+                return (.rejected(problems: new), nil)
+            }
+            let previous = current
+            let number = (previous?.number ?? 0) + 1
+            current = Generation(number: number, pages: pages, errors: Self.errors(diagnostics))
+            currentProblems = []
+            return (.published(generation: number), previous)
+        }
+        // Freeing the previous site (thousands of documents) need not delay the reload.
+        if let previous { DispatchQueue.global(qos: .utility).async { withExtendedLifetime(previous) {} } }
+        timer.mark("publish")
+        return update
     }
 
     /// Load (changed files only) and analysis, ready for a site; with the diagnostics of the theme too.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `bearing build` (SPEC §7): renders every page of the site from the knowledge base, its
-/// analysis and the theme, into a SiteWriter. Pages are independent and render side by side;
+/// analysis and the theme, into a SiteOutput (SiteWriter: a folder). Pages are independent and render side by side;
 /// each is its template (`site/<name>.html`) inside the layout (`site/layout.html`).
 public struct SiteBuilder: Sendable {
     public let kb: KnowledgeBase

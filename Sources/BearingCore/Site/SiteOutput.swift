@@ -31,6 +31,4 @@ public final class SiteFiles: SiteOutput, @unchecked Sendable {
     }
 
     public subscript(path: String) -> [UInt8]? { lock.withLock { files[path] } }
-
-    public var all: [String: [UInt8]] { lock.withLock { files } }
 }

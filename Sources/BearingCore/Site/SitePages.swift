@@ -182,6 +182,8 @@ public final class SitePages: @unchecked Sendable {
             writeSearchIndex(to: output)
         } else if path == SiteLinks.feed {
             writeFeed(to: output)
+        } else if path == SiteLinks.sitemap {
+            writeSitemap(to: output, pages: allPages)
         } else if path.hasPrefix(SiteLinks.theme + "/") {
             copyThemeFiles(to: output)
         } else if let page = listPages.first(where: { $0.path == path }) {
@@ -190,6 +192,15 @@ public final class SitePages: @unchecked Sendable {
             output.copy(from: builder.source + "/" + asset, to: path)
         }
         return output[path]
+    }
+
+    /// The path of every page the site has (for the sitemap), as a build writes them.
+    private var allPages: [String] {
+        var pages: [String] = kb.documents.map { links.page($0) }
+        pages.append(contentsOf: digests.map { SiteLinks.digest($0.period) })
+        pages.append(contentsOf: listPages.map { $0.path })
+        pages.append(contentsOf: [SiteLinks.dashboard, SiteLinks.digests, SiteLinks.report])
+        return pages
     }
 
     /// The document whose page is at `path`: its source is the page's path with `.md` (any case)

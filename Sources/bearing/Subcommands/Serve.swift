@@ -1,6 +1,6 @@
 import ArgumentParser
 import BearingCore
-import BearingServe
+import BearingServer
 import Foundation
 
 struct Serve: AsyncParsableCommand {
@@ -41,6 +41,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let site = PreviewSite(root: kb.directory, clock: kb.clock, digestWeeks: digestWeeks, git: kb.noGit ? nil : GitRunner())
+        // Watching starts before the first build, so that saves made while it runs are seen.
+        let watcher = FileWatcher(root: kb.directory, excludedTopLevel: PreviewSite.ignoredFolders(root: kb.directory), polling: poll)
         let server: PreviewServer
         do {
             try await site.start()
@@ -49,7 +51,6 @@ struct Serve: AsyncParsableCommand {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
-        let watcher = FileWatcher(root: kb.directory, excludedTopLevel: site.ignoredFolders, polling: poll)
         let quiet = quiet
         let host = host
         do {
@@ -64,7 +65,7 @@ struct Serve: AsyncParsableCommand {
                     for await changed in watcher.changes() {
                         let start = Date()
                         let update = await site.rebuild(changed: changed)
-                        server.announce(update)
+                        server.announce()
                         Self.report(update, changed: changed, milliseconds: Self.milliseconds(since: start), quiet: quiet)
                     }
                 }

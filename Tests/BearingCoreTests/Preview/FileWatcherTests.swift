@@ -47,6 +47,16 @@ import Testing
         #expect(!seen.contains { $0.hasPrefix("_site") })
     }
 
+    @Test func aFolderReachedAgainThroughASymbolicLinkKeepsItsOwnPath() async throws {
+        let (_, seen) = try await Self.changes(polling: false, expected: ["bearing.yml"]) { root in
+            try FileManager.default.createSymbolicLink(atPath: root + "/goals/up", withDestinationPath: "..")
+            Thread.sleep(forTimeInterval: 0.1)
+            try "title: x\n".write(toFile: root + "/bearing.yml", atomically: false, encoding: .utf8)
+        }
+        #expect(seen.contains("bearing.yml"))
+        #expect(!seen.contains { $0.hasPrefix("goals/up/") })
+    }
+
     @Test func seesRemovedFiles() async throws {
         let (_, seen) = try await Self.changes(polling: false, expected: ["goals/old.md"]) { root in
             try FileManager.default.removeItem(atPath: root + "/goals/old.md")

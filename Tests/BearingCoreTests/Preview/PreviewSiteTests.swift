@@ -29,11 +29,16 @@ import Testing
     }
 
     @Test func everyServedFileEqualsTheBuiltOneButForTheLiveScript() async throws {
-        for source in [SiteTests.basic, SiteTests.northwind] {
+        for (source, baseURL) in [(SiteTests.basic, nil), (SiteTests.northwind, nil), (SiteTests.northwind, "https://example.org/nw/")] {
             let root = try Self.copy(source)
+            if let baseURL {
+                let config = root + "/bearing.yml"
+                try (String(contentsOfFile: config, encoding: .utf8) + "\nbase_url: \(baseURL)\n").write(toFile: config, atomically: true, encoding: .utf8)
+            }
             let built = SiteTests.files(try await SiteTests.build(root))
             let site = try await Self.started(root)
             #expect(built.count > 20)
+            #expect((built["sitemap.xml"] != nil) == (baseURL != nil))
             for (path, data) in built {
                 let response = await site.response(for: "/" + path)
                 guard case .file(let bytes, let contentType) = response else {
@@ -121,6 +126,29 @@ import Testing
         #expect(await site.rebuild(changed: ["goals/g-2027-break-even.md"]) == .published(generation: 2))
         #expect(site.problems.isEmpty)
         #expect(Self.text(await site.response(for: "/notes/new-note.html"))?.contains("A note") == true)
+    }
+
+    @Test func errorsTheServedSiteHadNotHoldItBackWhereverTheyAre() async throws {
+        let root = try Self.copy(SiteTests.northwind)
+        // An error the knowledge base has from the start.
+        let known = root + "/notes/glossary.md"
+        try (String(contentsOfFile: known, encoding: .utf8) + "\nSee [[no-such-document]].\n").write(toFile: known, atomically: true, encoding: .utf8)
+        let site = try await Self.started(root)
+        // Removing a goal leaves references to it, in files nobody touched, unresolved.
+        try FileManager.default.removeItem(atPath: root + "/goals/g-2027-break-even.md")
+        guard case .rejected(let problems) = await site.rebuild(changed: ["goals/g-2027-break-even.md"]) else {
+            Issue.record("a site with new unresolved references was published")
+            return
+        }
+        #expect(!problems.isEmpty && problems.allSatisfy { $0.rule == .unresolvedReference && $0.message.contains("g-2027-break-even") })
+        #expect(!problems.contains { $0.location.path == "goals/g-2027-break-even.md" })
+        #expect(site.generation?.number == 1)
+        #expect(Self.text(await site.response(for: "/goals/g-2027-break-even.html")) != nil)
+        // Errors the first site already had do not hold anything back, even in a changed file.
+        try (String(contentsOfFile: known, encoding: .utf8) + "\nMore text.\n").write(toFile: known, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: SiteTests.northwind + "/goals/g-2027-break-even.md", toPath: root + "/goals/g-2027-break-even.md")
+        #expect(await site.rebuild(changed: ["goals/g-2027-break-even.md", "notes/glossary.md"]) == .published(generation: 2))
+        #expect(site.problems.isEmpty)
     }
 
     @Test func aBrokenTemplateIsAProblemNotACrash() async throws {

@@ -10,19 +10,44 @@ public final class PreviewServer: Sendable {
     public let site: PreviewSite
     private let server: HTTPServer
     private let listeners = EventListeners()
+    /// The host names a request may name (its Host header) when listening on loopback: a web
+    /// page elsewhere cannot read the preview through DNS rebinding. Nil: any (another address
+    /// was asked for, so other machines are meant to read it).
+    private let allowedHosts: Set<String>?
 
     /// Listens on `host` (an IPv4 or IPv6 address; 127.0.0.1 unless told otherwise) and `port` (0: any free port).
     public init(site: PreviewSite, host: String = "127.0.0.1", port: UInt16) throws {
         self.site = site
         let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
         server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled))
+        allowedHosts = ["127.0.0.1", "::1", "localhost"].contains(host) ? ["127.0.0.1", "[::1]", "localhost"] : nil
+    }
+
+    /// Whether the request's Host header names this machine (see `allowedHosts`).
+    private func isAllowed(_ request: HTTPRequest) -> Bool {
+        guard let allowedHosts else { return true }
+        guard let header = request.headers[.host]?.lowercased() else { return false }
+        // The name without its port: `localhost:4000`, `[::1]:4000`.
+        let name = header.hasPrefix("[") ? String(header.prefix { $0 != "]" }) + "]" : String(header.prefix { $0 != ":" })
+        return allowedHosts.contains(name)
+    }
+
+    private static func plain(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: headers("text/plain; charset=utf-8"), body: Data(text.utf8))
+    }
+
+    private static func headers(_ contentType: String) -> HTTPHeaders {
+        HTTPHeaders([.contentType: contentType, HTTPHeader("Cache-Control"): "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"])
     }
 
     /// Serves until cancelled.
     public func run() async throws {
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { [self] _ in await events() }
-        await server.appendRoute("GET *") { [self] request in await file(request) }
-        await server.appendRoute("HEAD *") { [self] request in await file(request) }
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { [self] request in
+            isAllowed(request) ? await events() : Self.plain(.forbidden, "Forbidden: unknown host\n")
+        }
+        await server.appendRoute("GET *") { [self] request in
+            isAllowed(request) ? await file(request) : Self.plain(.forbidden, "Forbidden: unknown host\n")
+        }
         try await server.run()
     }
 
@@ -36,8 +61,8 @@ public final class PreviewServer: Sendable {
         return port
     }
 
-    /// Tells every open page what a rebuild did.
-    public func announce(_ update: PreviewSite.Update) {
+    /// Tells every open page what the last rebuild did.
+    public func announce() {
         listeners.send(state())
     }
 
@@ -52,22 +77,25 @@ public final class PreviewServer: Sendable {
 
     private func events() async -> HTTPResponse {
         let stream = listeners.add(first: state())
-        return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-store"]),
+        return HTTPResponse(statusCode: .ok, headers: Self.headers("text/event-stream"),
                             body: HTTPBodySequence(from: EventBytes(chunks: stream)))
     }
 
     private func file(_ request: HTTPRequest) async -> HTTPResponse {
         let raw = request.target.path(percentEncoded: true)
         guard let path = raw.removingPercentEncoding, !path.split(separator: "/").contains("..") else {
-            return HTTPResponse(statusCode: .badRequest)
+            return Self.plain(.badRequest, "Bad request\n")
         }
         switch await site.response(for: path) {
         case .file(let bytes, let contentType):
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: contentType, HTTPHeader("Cache-Control"): "no-store"]), body: Data(bytes))
+            return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: Data(bytes))
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
+            // Temporary: the files may change, and a browser keeps a permanent redirect for good.
+            var response = Self.plain(.found, "Found: \(location)\n")
+            response.headers[.location] = location
+            return response
         case .notFound:
-            return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data("Not found: \(path)\n".utf8))
+            return Self.plain(.notFound, "Not found: \(path)\n")
         }
     }
 }
