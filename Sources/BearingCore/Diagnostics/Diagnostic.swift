@@ -35,3 +35,21 @@ extension Diagnostic: Comparable {
         return lhs.message < rhs.message
     }
 }
+
+extension Diagnostic {
+    /// The diagnostics of `after` that `before` does not have. They match by file, rule and
+    /// message, not by line (an edit above a problem moves it, it is not new); each of `before`
+    /// matches one of `after` at most.
+    public static func new(in after: [Diagnostic], since before: [Diagnostic]) -> [Diagnostic] {
+        struct Key: Hashable { var path: String, rule: RuleID, message: String }
+        func key(_ diagnostic: Diagnostic) -> Key { Key(path: diagnostic.location.path, rule: diagnostic.rule, message: diagnostic.message) }
+        var counts: [Key: Int] = [:]
+        for diagnostic in before { counts[key(diagnostic), default: 0] += 1 }
+        return after.filter { diagnostic in
+            let key = key(diagnostic)
+            guard let count = counts[key], count > 0 else { return true }
+            counts[key] = count - 1
+            return false
+        }
+    }
+}

@@ -140,30 +140,16 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
         new_orphans = after.analysis.orphans.filter { !oldOrphans.contains($0.lowercased()) }.compactMap { after.kb.document($0).map(entry) }
         resolved_orphans = before.analysis.orphans.filter { !newOrphans.contains($0.lowercased()) }.compactMap { before.kb.document($0).map(entry) }
 
-        // Diagnostics match by file, rule and message: an edit above one moves its line, not the problem.
         func problems(_ diagnostics: [Diagnostic]) -> [Problem] {
             diagnostics.map { Problem(path: $0.location.path, line: $0.location.line, column: $0.location.column,
                                       severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message) }
         }
-        new_diagnostics = Self.subtracting(problems(before.diagnostics), from: problems(after.diagnostics))
-        fixed_diagnostics = Self.subtracting(problems(after.diagnostics), from: problems(before.diagnostics))
+        new_diagnostics = problems(Diagnostic.new(in: after.diagnostics, since: before.diagnostics))
+        fixed_diagnostics = problems(Diagnostic.new(in: before.diagnostics, since: after.diagnostics))
         coverage = CoverageChange(work_before: ReportBuilder.share(before.analysis.coverage.work).text,
                                   work_after: ReportBuilder.share(after.analysis.coverage.work).text,
                                   goals_before: ReportBuilder.share(before.analysis.coverage.goals).text,
                                   goals_after: ReportBuilder.share(after.analysis.coverage.goals).text)
-    }
-
-    /// The entries of `all` left once each of `other` has taken out one equal entry.
-    static func subtracting(_ other: [Problem], from all: [Problem]) -> [Problem] {
-        struct Key: Hashable { var path, rule, message: String }
-        var counts: [Key: Int] = [:]
-        for problem in other { counts[Key(path: problem.path, rule: problem.rule, message: problem.message), default: 0] += 1 }
-        return all.filter { problem in
-            let key = Key(path: problem.path, rule: problem.rule, message: problem.message)
-            guard let count = counts[key], count > 0 else { return true }
-            counts[key] = count - 1
-            return false
-        }
     }
 
     /// Front matter keys whose values differ, sorted, then `body` when the body's structure or text did.

@@ -35,17 +35,22 @@ public struct KnowledgeBaseScanner: Sendable {
         return (markdown.sorted { $0.path < $1.path }, assets.sorted())
     }
 
+    /// A file or folder by device and inode: the same one reached by two paths (symbolic links) is equal.
     struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
+
+        /// The identity of what `path` names (symbolic links followed); nil when it does not exist.
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
+        }
     }
 
     private func walk(relative: String, visited: inout Set<FileIdentity>, markdown: inout [Entry], assets: inout [String]) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
-        var info = stat()
-        guard stat(absolute, &info) == 0 else { return }
-        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        guard visited.insert(identity).inserted else { return }  // symlink loop or repeat
+        guard let identity = FileIdentity(absolute), visited.insert(identity).inserted else { return }  // symlink loop or repeat
         guard let dir = opendir(absolute) else { return }
         defer { closedir(dir) }
         var names: [String] = []

@@ -15,7 +15,22 @@ public final class LoadCache: @unchecked Sendable {
     private var titles: [String: [String]] = [:]
     private var resolver: ReferenceResolver?
     /// The last scan of the folder, kept while no file is added or removed.
-    private var scan: (markdown: [KnowledgeBaseScanner.Entry], assets: [String])?
+    private var scan: Scan?
+
+    private struct Scan {
+        var markdown: [KnowledgeBaseScanner.Entry]
+        let assets: [String]
+        /// Where each Markdown file is in `markdown`, and the assets: what `forget` asks about each path.
+        let positions: [String: Int]
+        let assetPaths: Set<String>
+
+        init(markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
+            self.markdown = markdown
+            self.assets = assets
+            positions = Dictionary(markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            assetPaths = Set(assets)
+        }
+    }
 
     /// A document before and after its references were resolved, and what resolving them reported.
     struct Resolution {
@@ -66,9 +81,13 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     /// The files of the last scan, unless a file was added or removed since.
-    func scanned() -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])? { lock.withLock { scan } }
+    func scanned() -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])? {
+        lock.withLock { scan.map { ($0.markdown, $0.assets) } }
+    }
 
-    func store(scan: (markdown: [KnowledgeBaseScanner.Entry], assets: [String])) { lock.withLock { self.scan = scan } }
+    func store(scan: (markdown: [KnowledgeBaseScanner.Entry], assets: [String])) {
+        lock.withLock { self.scan = Scan(markdown: scan.markdown, assets: scan.assets) }
+    }
 
     /// The resolver of the last load when its key is the same, with the titles updated.
     func resolver(forKey key: Int, titles: [String: [String]], make: () -> ReferenceResolver) -> ReferenceResolver {
@@ -90,14 +109,13 @@ public final class LoadCache: @unchecked Sendable {
     public func forget(_ paths: some Sequence<String>, in root: String) {
         lock.withLock {
             if var known = scan {
-                let listed = Set(known.markdown.map(\.path) + known.assets)
                 for path in paths {
                     let full = root + "/" + path
-                    guard listed.contains(path), FileReader.exists(full), !FileReader.isDirectory(full) else {
+                    guard known.positions[path] != nil || known.assetPaths.contains(path), FileReader.exists(full), !FileReader.isDirectory(full) else {
                         scan = nil
                         break
                     }
-                    if let i = known.markdown.firstIndex(where: { $0.path == path }) { known.markdown[i].size = FileReader.size(full) ?? 0 }
+                    if let i = known.positions[path] { known.markdown[i].size = FileReader.size(full) ?? 0 }
                 }
                 if scan != nil { scan = known }
             }

@@ -37,13 +37,14 @@ extension KnowledgeBase {
             fresh = await Parallel.map(stale) { resolveReferences(of: unresolved[$0], with: resolver) }
         }
         timer.mark("model: resolve \(stale.count)")
-        var resolved = unresolved.map { known[$0.path].map { ($0.resolved, $0.diagnostics) } }
+        // Every document is either stale (resolved now) or known.
+        var resolved = unresolved.map { document in known[document.path].map { ($0.resolved, $0.diagnostics) } ?? (document, []) }
         for (i, result) in zip(stale, fresh) { resolved[i] = result }
         known = [:]  // the cache's table is no longer shared: storing in it does not copy it
         cache?.store(zip(stale, fresh).map { LoadCache.Resolution(unresolved: unresolved[$0], resolved: $1.0, diagnostics: $1.1) })
-        var documents = resolved.map { $0!.0 }
+        var documents = resolved.map(\.0)
         let keys = documents.map { $0.id.lowercased() }
-        diagnostics += resolved.flatMap { $0!.1 }
+        diagnostics += resolved.flatMap(\.1)
         let order = documents.indices.sorted {
             (keys[$0], documents[$0].path) < (keys[$1], documents[$1].path)
         }

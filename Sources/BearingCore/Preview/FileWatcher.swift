@@ -30,7 +30,7 @@ public final class FileWatcher: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     /// The folders watched, by device and inode: a folder reached twice through a symbolic link
     /// (or a loop of them) is watched once, under its first path.
-    private var watched: Set<[UInt64]> = []
+    private var watched: Set<KnowledgeBaseScanner.FileIdentity> = []
     /// The first snapshot when polling, taken at once so that changes made before `changes()` count.
     private var initial: [String: [Int]] = [:]
 
@@ -109,9 +109,8 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Whether this folder (symbolic links followed) is met for the first time.
     private func firstVisit(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        return lock.withLock { watched.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted }
+        guard let identity = KnowledgeBaseScanner.FileIdentity(path) else { return false }
+        return lock.withLock { watched.insert(identity).inserted }
     }
 
     private func isIncluded(_ folder: String, _ name: String) -> Bool {
@@ -192,11 +191,10 @@ public final class FileWatcher: @unchecked Sendable {
     private func snapshot() -> [String: [Int]] {
         var files: [String: [Int]] = [:]
         var folders = [""]
-        var seen: Set<[UInt64]> = []
+        var seen: Set<KnowledgeBaseScanner.FileIdentity> = []
         while let folder = folders.popLast() {
-            var folderInfo = stat()
-            guard stat(folder.isEmpty ? root : root + "/" + folder, &folderInfo) == 0,
-                  seen.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted else { continue }
+            guard let identity = KnowledgeBaseScanner.FileIdentity(folder.isEmpty ? root : root + "/" + folder),
+                  seen.insert(identity).inserted else { continue }
             let path = folder.isEmpty ? root : root + "/" + folder
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where isIncluded(folder, entry) {
                 let child = folder.isEmpty ? entry : folder + "/" + entry

@@ -1,5 +1,5 @@
-/// The live reload of `bearing serve`: the script every served page gets, the state it is sent
-/// (server-sent events), and the content types of the site's files.
+/// The live reload of `bearing serve`: the script every served page gets, and the state it is
+/// sent (server-sent events).
 public enum LiveReload {
     /// Where the script is served; the built site has no such file.
     public static let scriptPath = "_bearing/live.js"
@@ -35,19 +35,4 @@ public enum LiveReload {
         }
         return "event: state\ndata: " + String(decoding: json, as: UTF8.self) + "]}\n\n"
     }
-
-    /// The content type of a site file, by its extension.
-    public static func contentType(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!).lowercased() : ""
-        return contentTypes[ext] ?? "application/octet-stream"
-    }
-
-    static let contentTypes: [String: String] = [
-        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
-        "xml": "application/xml; charset=utf-8", "json": "application/json", "svg": "image/svg+xml", "png": "image/png",
-        "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif",
-        "ico": "image/x-icon", "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "md": "text/plain; charset=utf-8",
-        "csv": "text/csv; charset=utf-8", "woff2": "font/woff2", "mp4": "video/mp4", "webm": "video/webm",
-    ]
 }

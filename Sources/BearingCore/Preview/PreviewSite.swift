@@ -13,23 +13,12 @@ public final class PreviewSite: @unchecked Sendable {
         let pages: SitePages
         let rendered = SiteFiles()
         /// The errors the site was published with: they do not hold the next one back.
-        let errors: Set<ErrorKey>
+        let errors: [Diagnostic]
 
-        init(number: Int, pages: SitePages, errors: Set<ErrorKey>) {
+        init(number: Int, pages: SitePages, errors: [Diagnostic]) {
             self.number = number
             self.pages = pages
             self.errors = errors
-        }
-    }
-
-    /// An error, wherever its line moved: file, rule and message.
-    struct ErrorKey: Hashable {
-        var path: String
-        var rule: RuleID
-        var message: String
-
-        init(_ diagnostic: Diagnostic) {
-            (path, rule, message) = (diagnostic.location.path, diagnostic.rule, diagnostic.message)
         }
     }
 
@@ -93,8 +82,8 @@ public final class PreviewSite: @unchecked Sendable {
         lock.withLock { current = generation }
     }
 
-    private static func errors(_ diagnostics: [Diagnostic]) -> Set<ErrorKey> {
-        Set(diagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
+    private static func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { $0.severity == .error }
     }
 
     /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed
@@ -121,8 +110,7 @@ public final class PreviewSite: @unchecked Sendable {
         }
         timer.mark("site")
         let (update, previous) = lock.withLock { () -> (Update, Generation?) in
-            let known = current?.errors ?? []
-            let new = diagnostics.filter { $0.severity == .error && !known.contains(ErrorKey($0)) }
+            let new = Diagnostic.new(in: Self.errors(diagnostics), since: current?.errors ?? [])
             guard new.isEmpty || current == nil else {
                 currentProblems = new
                 return (.rejected(problems: new), nil)
@@ -168,7 +156,7 @@ public final class PreviewSite: @unchecked Sendable {
         var path = String(urlPath.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if path == LiveReload.scriptPath {
-            return .file(bytes: Array(LiveReload.script.utf8), contentType: LiveReload.contentType(of: path))
+            return .file(bytes: Array(LiveReload.script.utf8), contentType: ContentType.of(path))
         }
         guard let bytes = await file(path, in: generation) else {
             let folderIndex = path + "/index.html"
@@ -177,7 +165,7 @@ public final class PreviewSite: @unchecked Sendable {
             }
             return .notFound
         }
-        let contentType = LiveReload.contentType(of: path)
+        let contentType = ContentType.of(path)
         guard contentType.hasPrefix("text/html") else { return .file(bytes: bytes, contentType: contentType) }
         return .file(bytes: LiveReload.inject(into: bytes, generation: generation.number), contentType: contentType)
     }
