@@ -42,8 +42,8 @@ if ! "$VENV/bin/python" -c "import selenium, pytest, jsonschema, yaml" >/dev/nul
   "$VENV/bin/pip" install -q --disable-pip-version-check 'selenium>=4.20,<5' 'pytest>=8' 'jsonschema>=4.18' 'pyyaml>=6'
 fi
 
-# 3. The two sites. `bearing build` exits 1 when the knowledge base has errors (the XSS fixture
-#    has them on purpose) and still writes the site; 2 means it could not build.
+# 3. The two sites. `bearing build` writes the site when the knowledge base has errors (the XSS
+#    fixture has them on purpose) and exits 0 (1 only with --fail-on); 2 means it could not build.
 if [ ! -x "$BEARING" ]; then
   say "building $BEARING"
   swift build

@@ -6,18 +6,31 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case github
     case json
 
-    /// Renders diagnostics (sorted by the caller) in this format.
-    /// `pathPrefix` is prepended to paths in the `github` format, whose annotations
-    /// need paths relative to the repository rather than to the KB.
+    /// Renders diagnostics (sorted by the caller) in this format. `pathPrefix` is prepended to every
+    /// path, in every format: the CLI gives the way from the current folder to the KB, so editors and
+    /// CI find the files (SPEC §3).
     public func render(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
+        let located = pathPrefix.isEmpty ? diagnostics : diagnostics.map { Self.prefixing($0, with: pathPrefix) }
         switch self {
         case .text:
-            return diagnostics.map(Self.textLine).joined()
+            return located.map(Self.textLine).joined()
         case .github:
-            return diagnostics.map { Self.githubLine($0, pathPrefix: pathPrefix) }.joined()
+            return located.map(Self.githubLine).joined()
         case .json:
-            return Self.json(diagnostics)
+            return Self.json(located)
         }
+    }
+
+    static func prefixing(_ diagnostic: Diagnostic, with prefix: String) -> Diagnostic {
+        func prefixed(_ location: SourceLocation) -> SourceLocation {
+            var result = location
+            if !result.path.isEmpty { result.path = prefix + result.path }
+            return result
+        }
+        var result = diagnostic
+        result.location = prefixed(diagnostic.location)
+        result.related = diagnostic.related.map(prefixed)
+        return result
     }
 
     static func textLine(_ d: Diagnostic) -> String {
@@ -28,9 +41,9 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         return line
     }
 
-    static func githubLine(_ d: Diagnostic, pathPrefix: String) -> String {
+    static func githubLine(_ d: Diagnostic) -> String {
         let command = d.severity == .error ? "error" : "warning"
-        let path = escapeProperty(pathPrefix + d.location.path)
+        let path = escapeProperty(d.location.path)
         let title = escapeProperty(d.rule.rawValue)
         return "::\(command) file=\(path),line=\(d.location.line),col=\(d.location.column),title=\(title)::\(escapeData(d.fullMessage))\n"
     }

@@ -26,6 +26,7 @@ extension RuleID {
     // Model
     public static let invalidField: RuleID = "invalid-field"
     public static let unknownStatus: RuleID = "unknown-status"
+    public static let ambiguousDate: RuleID = "ambiguous-date"
     public static let duplicateID: RuleID = "duplicate-id"
     public static let unresolvedReference: RuleID = "unresolved-reference"
     public static let missingFile: RuleID = "missing-file"
@@ -48,7 +49,7 @@ extension RuleID {
     public static let defaults: [(RuleID, Severity)] = [
         (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
         (.config, .error), (.unknownConfigKey, .warning),
-        (.invalidField, .error), (.unknownStatus, .warning), (.duplicateID, .error),
+        (.invalidField, .error), (.unknownStatus, .warning), (.ambiguousDate, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
         (.goalOutsideParent, .warning), (.overdueReview, .warning), (.pendingDecision, .warning),

@@ -48,6 +48,6 @@ public enum GitSnapshot {
             files[path] = Array(batch[(newline + 1)..<(newline + 1 + size)])
             position = newline + 1 + size + 1
         }
-        return MemoryFiles(files: files)
+        return MemoryFiles(files: files, folderName: FolderFiles(root: root).folderName)
     }
 }

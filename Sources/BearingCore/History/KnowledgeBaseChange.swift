@@ -25,7 +25,7 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
         public var path: String
 
         init(_ document: Document) {
-            (id, title, type, status, path) = (document.id, document.title, document.type.rawValue, document.status, document.path)
+            (id, title, type, status, path) = (document.id, document.title, document.type.rawValue, document.statusLabel, document.path)
         }
     }
 
@@ -112,7 +112,7 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
             if old.path != document.path { renamed.append(Renamed(id: document.id, title: document.title, from: old.path, to: document.path)) }
             let fields = Self.changedFields(old, document)
             if !fields.isEmpty { changed.append(Changed(document: entry(document), fields: fields)) }
-            if old.status != document.status { statuses.append(StatusChange(document: entry(document), from: old.status, to: document.status)) }
+            if old.status != document.status { statuses.append(StatusChange(document: entry(document), from: old.statusLabel, to: document.statusLabel)) }
             if document.type == .goal {
                 let from = before.analysis.progress[old.id]?.value.map(Percent.whole)
                 let to = after.analysis.progress[document.id]?.value.map(Percent.whole)

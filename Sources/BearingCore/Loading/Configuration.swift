@@ -14,17 +14,37 @@ public struct Configuration: Sendable {
     public var unsafeHTML = false
     /// ISO weekday digests start on (1 = Monday).
     public var digestWeekday = 1
+    /// `types:` path patterns and the type of the files they match, in the order written.
+    public var types: [(pattern: String, type: DocumentType)] = []
+    /// `status_aliases:` per type, a written status (lowercased) → a status of the type's workflow.
+    public var statusAliases: [DocumentType: [String: String]] = [:]
+    /// The name of the knowledge base's own folder (`adr` for `bearing check docs/adr`), which says
+    /// what its files are like a folder inside it would; set by the loader, not read from the file.
+    public var folderName: String?
 
     public init() {}
 
     public static let fileName = "bearing.yml"
     static let knownKeys: Set<String> = [
         "title", "base_url", "language", "output", "ignore", "horizons", "workflows",
-        "stale_after_days", "pending_after_days", "rules", "unsafe_html", "digest",
+        "stale_after_days", "pending_after_days", "rules", "unsafe_html", "digest", "types", "status_aliases",
     ]
 
     public func workflow(for type: DocumentType) -> Workflow {
         workflows[type] ?? Workflow.defaults[type]!
+    }
+
+    /// The type the first `types:` pattern matching the path (or a folder above it) gives.
+    public func type(forPath path: String) -> DocumentType? {
+        guard !types.isEmpty else { return nil }
+        let parts = path.split(separator: "/")
+        for (pattern, type) in types {
+            let rules = IgnoreRules([pattern])
+            for end in parts.indices where rules.isIgnored(parts[...end].joined(separator: "/"), isDirectory: end < parts.count - 1) {
+                return type
+            }
+        }
+        return nil
     }
 
     /// The configured severity of a rule.
@@ -57,6 +77,8 @@ public struct Configuration: Sendable {
             case "unsafe_html": config.unsafeHTML = reader.bool("unsafe_html", node) ?? false
             case "workflows": readWorkflows(node, into: &config, reader: &reader)
             case "rules": readRules(node, into: &config, reader: &reader)
+            case "types": readTypes(node, into: &config, reader: &reader)
+            case "status_aliases": readStatusAliases(node, into: &config, reader: &reader)
             case "digest":
                 if let weekday = reader.string("digest.weekday", node["weekday"]) {
                     if let index = weekdays.firstIndex(of: weekday.lowercased()) { config.digestWeekday = index + 1 }
@@ -88,6 +110,45 @@ public struct Configuration: Sendable {
             }
             let terminal = reader.strings("workflows.\(pair.key).terminal", pair.value["terminal"]).map { $0.value.lowercased() }
             config.workflows[type] = Workflow(statuses: statuses, terminal: Set(terminal))
+        }
+    }
+
+    /// `types: {"docs/rfcs/**": decision}`.
+    private static func readTypes(_ node: YAMLNode, into config: inout Configuration, reader: inout FieldReader) {
+        guard let pairs = node.mapping else { return reader.invalid("types", node, expected: "a mapping of path pattern to type") }
+        for pair in pairs {
+            guard let text = reader.string("types.\(pair.key)", pair.value) else { continue }
+            guard let type = DocumentType(rawValue: text.lowercased()) else {
+                reader.invalid("types.\(pair.key)", pair.value, expected: "goal, brief, decision or note (got '\(text)')")
+                continue
+            }
+            config.types.append((pair.key, type))
+        }
+    }
+
+    /// `status_aliases: {decision: {parked: proposed, "on hold": proposed}}`.
+    private static func readStatusAliases(_ node: YAMLNode, into config: inout Configuration, reader: inout FieldReader) {
+        guard let pairs = node.mapping else { return reader.invalid("status_aliases", node, expected: "a mapping of type to {written status: workflow status}") }
+        for pair in pairs {
+            guard let type = DocumentType(rawValue: pair.key) else {
+                reader.report(Diagnostic(.warning, .unknownConfigKey, "unknown document type '\(pair.key)' in status_aliases",
+                                         at: SourceLocation(path: reader.path, line: pair.keyLine, column: pair.keyColumn)))
+                continue
+            }
+            guard let aliases = pair.value.mapping else {
+                reader.invalid("status_aliases.\(pair.key)", pair.value, expected: "a mapping of written status to workflow status")
+                continue
+            }
+            let workflow = config.workflow(for: type)
+            for alias in aliases {
+                guard let target = reader.string("status_aliases.\(pair.key).\(alias.key)", alias.value)?.lowercased() else { continue }
+                guard workflow.knows(target) else {
+                    reader.invalid("status_aliases.\(pair.key).\(alias.key)", alias.value,
+                                   expected: "a status of the \(type.rawValue) workflow (\(workflow.statuses.joined(separator: ", ")); got '\(target)')")
+                    continue
+                }
+                config.statusAliases[type, default: [:]][alias.key.lowercased().trimmingSpaces()] = target
+            }
         }
     }
 

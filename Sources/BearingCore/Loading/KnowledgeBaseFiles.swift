@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the loader reads a knowledge base from: a folder on disk, or the files of a git
 /// revision held in memory (History/GitSnapshot). Paths are relative to the knowledge base.
 public protocol KnowledgeBaseFiles: Sendable {
@@ -6,6 +8,9 @@ public protocol KnowledgeBaseFiles: Sendable {
     func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])
     func read(_ path: String) -> [UInt8]?
     func exists(_ path: String) -> Bool
+    /// The name of the knowledge base's own folder (`adr` for docs/adr), which types its files as
+    /// a folder inside it would; nil when unknown.
+    var folderName: String? { get }
 }
 
 /// A knowledge base folder on disk.
@@ -21,13 +26,22 @@ public struct FolderFiles: KnowledgeBaseFiles {
     public func read(_ path: String) -> [UInt8]? { FileReader.read(root + "/" + path) }
 
     public func exists(_ path: String) -> Bool { FileReader.exists(root + "/" + path) }
+
+    public var folderName: String? {
+        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardized.lastPathComponent
+        return resolved.isEmpty || resolved == "/" ? nil : resolved
+    }
 }
 
 /// Files held in memory, by relative path (the knowledge base as it was at a git revision).
 public struct MemoryFiles: KnowledgeBaseFiles {
     public let files: [String: [UInt8]]
+    public let folderName: String?
 
-    public init(files: [String: [UInt8]]) { self.files = files }
+    public init(files: [String: [UInt8]], folderName: String? = nil) {
+        self.files = files
+        self.folderName = folderName
+    }
 
     public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
         var markdown: [KnowledgeBaseScanner.Entry] = []

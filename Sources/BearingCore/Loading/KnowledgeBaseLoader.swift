@@ -60,7 +60,8 @@ public enum KnowledgeBaseLoader {
                             history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
-        let (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
+        var (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
+        configuration.folderName = files.folderName
         diagnostics += configDiagnostics
         var people = PeopleDirectory()
         if files.exists(PeopleDirectory.fileName) {
@@ -125,6 +126,10 @@ public enum KnowledgeBaseLoader {
         let (text, problems) = readText(files, path)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
+        if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files) {
+            parsed.sidecar = sidecar
+            parsed.diagnostics += diagnostics
+        }
         return parsed
     }
 

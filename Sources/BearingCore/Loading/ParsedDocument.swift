@@ -7,4 +7,11 @@ public struct ParsedDocument: Sendable, Hashable {
     public var markdown: MarkdownDocument
     /// Problems found while reading and parsing this file.
     public var diagnostics: [Diagnostic]
+    /// A metadata file beside a README.md (a KEP's `kep.yaml`): its path and fields.
+    public var sidecar: Sidecar? = nil
+
+    public struct Sidecar: Sendable, Hashable {
+        public var path: String
+        public var fields: [YAMLPair]
+    }
 }

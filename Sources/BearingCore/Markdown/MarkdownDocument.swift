@@ -46,13 +46,23 @@ public struct MarkdownBlock: Sendable, Hashable {
         case heading(level: Int)
         case paragraph
         case listItem
+        /// A row of a top-level table (the header row first).
+        case tableRow
     }
 
     public var kind: Kind
+    /// Plain text (inline markup removed); line breaks inside a paragraph are kept as `\n`.
     public var text: String
     public var line: Int
-    /// Destinations of the links written in this block, in order.
-    public var linkDestinations: [String]
+    /// The links written in this block: indices into the document's `links`.
+    public var links: Range<Int>
+    /// For a table row: its cells' plain text.
+    public var cells: [String] = []
+
+    /// The block's lines, each with its file line.
+    public var lines: [(text: String, line: Int)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (String($1), line + $0) }
+    }
 }
 
 public struct MarkdownCodeBlock: Sendable, Hashable {

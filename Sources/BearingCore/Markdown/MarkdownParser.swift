@@ -103,7 +103,8 @@ private struct TreeWalker {
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
             let linkStart = document.links.count
-            let text = visitInlines(node, collectText: true)
+            var text = visitInlines(node, collectText: true)
+            if text.contains("\n") { text = text.replacingOccurrences(of: "\n", with: " ") }
             let anchor = anchors.next(for: text)
             document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: line))
             if level == 1, document.title == nil { document.title = text }
@@ -126,7 +127,9 @@ private struct TreeWalker {
         case CMARK_NODE_HTML_BLOCK:
             if !unsafeHTML { rawHTMLNodes.append(node) }
         default:
-            if cmark_node_first_child(node) != nil {
+            if depth == 1, let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
+                visitTable(node)
+            } else if cmark_node_first_child(node) != nil {
                 // Containers (lists, items, quotes, tables, rows, cells): tables hold inlines in cells.
                 if isInlineContainer(node) { _ = visitInlines(node, collectText: false) }
                 else { visitBlocks(node, depth: depth) }
@@ -135,6 +138,22 @@ private struct TreeWalker {
     }
 
     private func isFirstChild(_ node: OpaquePointer) -> Bool { cmark_node_previous(node) == nil }
+
+    /// A top-level table: each row a block with its cells' plain text (metadata tables are read from them).
+    private mutating func visitTable(_ table: OpaquePointer) {
+        var row = cmark_node_first_child(table)
+        while let current = row {
+            let linkStart = document.links.count
+            var cells: [String] = []
+            var cell = cmark_node_first_child(current)
+            while let node = cell {
+                cells.append(visitInlines(node, collectText: true).trimmingSpaces())
+                cell = cmark_node_next(node)
+            }
+            appendBlock(.tableRow, cells.joined(separator: " | "), Int(cmark_node_get_start_line(current)), linkStart, cells: cells)
+            row = cmark_node_next(current)
+        }
+    }
 
     private func isInlineContainer(_ node: OpaquePointer) -> Bool {
         guard let child = cmark_node_first_child(node) else { return false }
@@ -146,9 +165,8 @@ private struct TreeWalker {
         (Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE
     }
 
-    private mutating func appendBlock(_ kind: MarkdownBlock.Kind, _ text: String, _ line: Int, _ linkStart: Int) {
-        let destinations = document.links[linkStart...].map(\.destination)
-        document.blocks.append(MarkdownBlock(kind: kind, text: text, line: line, linkDestinations: destinations))
+    private mutating func appendBlock(_ kind: MarkdownBlock.Kind, _ text: String, _ line: Int, _ linkStart: Int, cells: [String] = []) {
+        document.blocks.append(MarkdownBlock(kind: kind, text: text, line: line, links: linkStart..<document.links.count, cells: cells))
     }
 
     /// Visits inline children, recording links and wikilinks; returns the plain text when
@@ -175,7 +193,8 @@ private struct TreeWalker {
                 case CMARK_NODE_CODE:
                     if collectText { text += cmark_node_get_literal(current).map { String(cString: $0) } ?? "" }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    if collectText { text += " " }
+                    // Kept as line breaks: header lines (`Author: …` then `Last updated: …`) are read line by line.
+                    if collectText { text += "\n" }
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     recordLink(current, image: type == CMARK_NODE_IMAGE)
                     text += visitInlines(current, collectText: collectText)

@@ -14,6 +14,7 @@ public struct Document: Sendable, Hashable, Identifiable {
         var title: String
         var status: String
         var statusText: String? = nil
+        var awaitsDecision = false
         var owner: String? = nil
         var tags: [String] = []
         var created: Day? = nil
@@ -64,8 +65,8 @@ public struct Document: Sendable, Hashable, Identifiable {
         _modify { unique(); yield &box.value.title }
     }
 
-    /// The workflow status (normalised to lowercase), or the status as written when the
-    /// workflow does not know it.
+    /// The workflow status (normalised to lowercase); the status's leading words when nothing maps
+    /// them to the workflow; empty when the document states no status ("not stated").
     public var status: String {
         get { box.value.status }
         _modify { unique(); yield &box.value.status }
@@ -77,6 +78,22 @@ public struct Document: Sendable, Hashable, Identifiable {
         get { box.value.statusText }
         _modify { unique(); yield &box.value.statusText }
     }
+
+    /// True when the status waits for a decision (`proposed`, `in review`, `last call`), not a
+    /// draft or a deferred record: what `pending-decision` looks at.
+    public var awaitsDecision: Bool {
+        get { box.value.awaitsDecision }
+        _modify { unique(); yield &box.value.awaitsDecision }
+    }
+
+    /// The status as shown: as written, else the workflow status, else "not stated".
+    public var displayedStatus: String { statusText ?? statusLabel }
+
+    /// The workflow status, or "not stated": what lists, boards and counts group by.
+    public var statusLabel: String { status.isEmpty ? Self.notStated : status }
+
+    public static let notStated = "not stated"
+
 
     public var owner: String? {
         get { box.value.owner }
@@ -220,6 +237,8 @@ public struct BriefDetails: Sendable, Hashable {
 public struct DecisionDetails: Sendable, Hashable {
     public var date: Day?
     public var decisionMakers: [String] = []
+    /// Who wrote it, as the record states (`Author(s):`, `authors:`, a changelog's handles).
+    public var authors: [String] = []
     public var consulted: [String] = []
     public var informed: [String] = []
 }

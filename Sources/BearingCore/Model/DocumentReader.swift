@@ -8,6 +8,8 @@ struct DocumentReader {
         var document: Document
         var explicitID: Located<String>?
         var diagnostics: [Diagnostic]
+        /// A status no workflow, alias or vocabulary maps: reported once per word across the KB.
+        var unknownStatus: Located<String>? = nil
     }
 
     func read(_ parsed: ParsedDocument) -> Draft {
@@ -20,33 +22,34 @@ struct DocumentReader {
             if Self.isValidID(id) { explicitID = Located(id, reader.location(node)) }
             else { reader.invalid("id", node, expected: "letters, digits and . _ / - (starting with a letter or digit)") }
         }
-        var type = DocumentType.inferred(fromPath: parsed.path)
-        if let node = field["type"], let text = reader.string("type", node) {
-            if let explicit = DocumentType(rawValue: text.lowercased()) { type = explicit }
-            else { reader.invalid("type", node, expected: "goal, brief, decision or note") }
-        }
+        var stated = Self.stated(parsed)
+        if Placeholder.isTemplatePath(parsed.path) { stated = stated.keeping([.title, .feature]) }
+        let type = readType(field["type"], parsed: parsed, stated: stated, reader: &reader)
         let workflow = configuration.workflow(for: type)
-        let body = type == .decision ? BodyMetadata.read(parsed.markdown.blocks) : BodyMetadata()
+        let body = type == .decision ? stated : StatedMetadata()
 
-        var title = reader.string("title", field["title"]) ?? parsed.markdown.title ?? stem
+        let feature = stated.first(.feature)?.text
+        var title = reader.string("title", field["title"]).flatMap { Placeholder.isPlaceholder($0) ? nil : $0 } ?? body.first(.title)?.text
+            ?? TitleChooser.title(headings: parsed.markdown.headings, feature: feature, fileStem: stem)
         if type == .decision, field["title"] == nil { title = Self.strippingNumber(title) }
         var document = Document(id: explicitID?.value ?? stem, path: parsed.path, type: type, title: title,
-                                status: workflow.initial, body: parsed.markdown)
+                                status: "", body: parsed.markdown)
         document.fields = parsed.fields
-        document.number = type == .decision ? Self.number(inFileName: stem) : nil
+        document.number = type == .decision ? Self.number(of: parsed.path) : nil
         document.owner = reader.string("owner", field["owner"])
         if let owner = document.owner, let node = field["owner"] {
             document.people.append(PersonReference(role: .owner, id: owner, location: reader.location(node)))
         }
         document.tags = reader.strings("tags", field["tags"], commaSeparated: true).map(\.value)
-        if document.tags.isEmpty, let tags = body.tags {
+        if document.tags.isEmpty, let tags = body.first(.tags) {
             document.tags = tags.text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         document.created = reader.day("created", field["created"])
         document.updated = reader.day("updated", field["updated"])
 
+        var unknownStatus: Located<String>?
         readStatus(field["status"], body: body, workflow: workflow, explicitSuccessor: field["superseded_by"] != nil,
-                   into: &document, reader: &reader)
+                   into: &document, unknown: &unknownStatus, reader: &reader)
         addReferences(.links, reader.strings("links", field["links"]), to: &document)
 
         switch type {
@@ -62,7 +65,47 @@ struct DocumentReader {
                                                   label: link.label))
         }
         readQueries(parsed.markdown.codeBlocks, into: &document, reader: &reader)
-        return Draft(document: document, explicitID: explicitID, diagnostics: parsed.diagnostics + reader.diagnostics)
+        return Draft(document: document, explicitID: explicitID, diagnostics: parsed.diagnostics + reader.diagnostics,
+                     unknownStatus: unknownStatus)
+    }
+
+    /// Front matter fields Bearing types itself; other keys are read as foreign fields (ForeignFields).
+    static let ownFields: Set<String> = [
+        "id", "type", "title", "status", "owner", "tags", "created", "updated", "links", "parent", "horizon", "period",
+        "health", "contributors", "key_results", "progress", "goals", "decisions", "reviewers", "review_by", "date",
+        "decision-makers", "deciders", "consulted", "informed", "briefs", "supersedes", "superseded_by",
+    ]
+
+    /// What the file states outside Bearing's own fields, in every form the readers know; the first
+    /// form that gives a value wins: a sidecar file, foreign front matter keys, header lines, a
+    /// metadata table, a Nygard status section, a changelog.
+    static func stated(_ parsed: ParsedDocument) -> StatedMetadata {
+        var stated = StatedMetadata()
+        if let sidecar = parsed.sidecar { ForeignFields.read(sidecar.fields, skipping: [], path: sidecar.path, into: &stated) }
+        ForeignFields.read(parsed.fields, skipping: ownFields, into: &stated)
+        let blocks = parsed.markdown.blocks
+        let links = parsed.markdown.links
+        HeaderLines.read(blocks, links: links, into: &stated)
+        MetadataTable.read(blocks, links: links, into: &stated)
+        StatusSection.read(blocks, links: links, into: &stated)
+        Changelog.read(blocks, into: &stated)
+        return stated
+    }
+
+    /// An explicit `type:` when it is one of the four; a near miss (`decison`) is an error with a
+    /// suggestion; any other value (EIP's `Standards Track`) is a plain field, and the type comes
+    /// from the classifier.
+    private func readType(_ node: YAMLNode?, parsed: ParsedDocument, stated: StatedMetadata, reader: inout FieldReader) -> DocumentType {
+        if let node, let text = reader.string("type", node) {
+            if let explicit = DocumentType(rawValue: text.lowercased()) { return explicit }
+            let names = DocumentType.allCases.map(\.rawValue)
+            if let hint = Suggestion.didYouMean(text.lowercased(), among: names) {
+                reader.report(Diagnostic(.error, .invalidField, "'type' must be goal, brief, decision or note (got '\(text)')",
+                                         at: reader.location(node), hint: hint))
+            }
+        }
+        return DocumentClassifier(configuration: configuration)
+            .type(of: parsed.path, stated: stated, headings: parsed.markdown.headings, hasSidecar: parsed.sidecar != nil)
     }
 
     /// Parses the ```` ```bearing ```` blocks; a malformed query is an error at its line and column.
@@ -79,28 +122,26 @@ struct DocumentReader {
         }
     }
 
-    private func readStatus(_ node: YAMLNode?, body: BodyMetadata, workflow: Workflow, explicitSuccessor: Bool,
-                            into document: inout Document, reader: inout FieldReader) {
+    private func readStatus(_ node: YAMLNode?, body: StatedMetadata, workflow: Workflow, explicitSuccessor: Bool,
+                            into document: inout Document, unknown: inout Located<String>?, reader: inout FieldReader) {
         var raw: String?
         var location = document.location
         var statusLinks: [String] = []
         if let node, let text = reader.string("status", node) {
             raw = text
             location = reader.location(node)
-        } else if let value = body.status {
+        } else if let value = body.first(.status) {
             raw = value.text
-            location = SourceLocation(path: document.path, line: value.line, column: 1)
+            location = SourceLocation(path: value.path ?? document.path, line: value.line, column: value.column)
             statusLinks = value.links
         }
-        guard let raw, let parsed = StatusText.read(raw, workflow: workflow) else { return }
+        guard let raw, let parsed = StatusText.read(raw, type: document.type, workflow: workflow,
+                                                    aliases: configuration.statusAliases[document.type] ?? [:]) else { return }
         document.status = parsed.status
         document.statusText = parsed.text
-        if !parsed.known {
-            let valid = workflow.statuses.joined(separator: ", ")
-            reader.report(Diagnostic(.warning, .unknownStatus, "status '\(raw)' is not in the \(document.type.rawValue) workflow (\(valid))",
-                                     at: location, hint: Suggestion.didYouMean(parsed.status, among: workflow.statuses)))
-        }
-        if parsed.status == "superseded", !explicitSuccessor, node != nil || body.supersededBy == nil {
+        document.awaitsDecision = parsed.awaitsDecision
+        if !parsed.known { unknown = Located(parsed.status, location) }
+        if parsed.status == "superseded" || parsed.supersededBy != nil, !explicitSuccessor, node != nil || body.first(.supersededBy) == nil {
             if let target = statusLinks.first ?? parsed.supersededBy {
                 document.references.append(Reference(kind: .supersededBy, written: target, location: location))
             }
@@ -195,16 +236,18 @@ struct DocumentReader {
         document.brief = brief
     }
 
-    private func readDecision(_ field: [String: YAMLNode], body: BodyMetadata, into document: inout Document, reader: inout FieldReader) {
+    private func readDecision(_ field: [String: YAMLNode], body: StatedMetadata, into document: inout Document, reader: inout FieldReader) {
         var decision = DecisionDetails()
         decision.date = reader.day("date", field["date"])
-        if decision.date == nil, field["date"] == nil, let value = body.date { decision.date = Day.parse(value.text) }
+        if decision.date == nil, field["date"] == nil {
+            decision.date = statedDate(body, document: document, reader: &reader) ?? document.created
+        }
         var makers = reader.strings("decision-makers", field["decision-makers"] ?? field["deciders"], commaSeparated: true)
-        if makers.isEmpty, field["decision-makers"] == nil, field["deciders"] == nil, let value = body.deciders, !StatusText.isPlaceholder(value.text) {
-            let at = SourceLocation(path: document.path, line: value.line, column: 1)
-            makers = value.text.split(separator: ",").map { Located($0.trimmingSpaces(), at) }.filter { !$0.value.isEmpty }
+        if makers.isEmpty, field["decision-makers"] == nil, field["deciders"] == nil {
+            makers = people(body.all(.deciders), in: document)
         }
         decision.decisionMakers = makers.map(\.value)
+        decision.authors = people(body.all(.authors), in: document).map(\.value)
         addPeople(.decisionMaker, makers, to: &document)
         let consulted = reader.strings("consulted", field["consulted"], commaSeparated: true)
         let informed = reader.strings("informed", field["informed"], commaSeparated: true)
@@ -217,20 +260,68 @@ struct DocumentReader {
         addReferences(.supersedes, reader.strings("supersedes", field["supersedes"]), to: &document)
         if let node = field["superseded_by"] {
             addReferences(.supersededBy, reader.strings("superseded_by", node), to: &document)
-        } else if let value = body.supersededBy, let target = value.links.first,
-                  !document.references.contains(where: { $0.kind == .supersededBy }) {
-            document.references.append(Reference(kind: .supersededBy, written: target,
-                                                 location: SourceLocation(path: document.path, line: value.line, column: 1)))
+        } else if let value = body.first(.supersededBy), !document.references.contains(where: { $0.kind == .supersededBy }),
+                  let target = value.links.first ?? StatusText.successor(in: "superseded by " + value.text) {
+            document.references.append(Reference(kind: .supersededBy, written: target, location: location(of: value, in: document)))
         }
         if field["supersedes"] == nil {
-            for value in body.supersedes {
-                for target in value.links {
-                    document.references.append(Reference(kind: .supersedes, written: target,
-                                                         location: SourceLocation(path: document.path, line: value.line, column: 1)))
+            for value in body.all(.supersedes) {
+                let targets = value.links.isEmpty ? [Self.referenceText(value.text)].compactMap { $0 } : value.links
+                for target in targets {
+                    document.references.append(Reference(kind: .supersedes, written: target, location: location(of: value, in: document)))
                 }
             }
         }
         document.decision = decision
+    }
+
+    /// The date a record states about itself: a date line or field, else when it was last updated,
+    /// else a date line with no label, else its changelog's earliest entry. An ambiguous date
+    /// (`05-06-2021`) is reported, never guessed.
+    private func statedDate(_ body: StatedMetadata, document: Document, reader: inout FieldReader) -> Day? {
+        for key in [StatedMetadata.Key.date, .updated, .undatedLine] {
+            for value in body.all(key) {
+                switch WrittenDate.parse(value.text) {
+                case .day(let day): return day
+                case .ambiguous(let written):
+                    reader.report(Diagnostic(.warning, .ambiguousDate, "date '\(written)' could be read day-first or month-first; write it as YYYY-MM-DD",
+                                             at: location(of: value, in: document)))
+                case .none: continue
+                }
+            }
+        }
+        var earliest: Day?
+        for value in body.all(.changelog) {
+            switch WrittenDate.parse(value.text) {
+            case .day(let day): earliest = min(earliest ?? day, day)
+            case .ambiguous(let written):
+                reader.report(Diagnostic(.warning, .ambiguousDate, "date '\(written)' could be read day-first or month-first; write it as YYYY-MM-DD",
+                                         at: location(of: value, in: document)))
+            case .none: continue
+            }
+        }
+        return earliest
+    }
+
+    /// People named by stated values, each list split (PeopleList), in order, each once.
+    private func people(_ values: [StatedMetadata.Value], in document: Document) -> [Located<String>] {
+        var result: [Located<String>] = []
+        for value in values {
+            for person in PeopleList.split(value.text) where !Placeholder.isPlaceholder(person) && !result.contains(where: { $0.value == person }) {
+                result.append(Located(person, location(of: value, in: document)))
+            }
+        }
+        return result
+    }
+
+    private func location(of value: StatedMetadata.Value, in document: Document) -> SourceLocation {
+        SourceLocation(path: value.path ?? document.path, line: value.line, column: value.column)
+    }
+
+    /// `ADR-0045`, `SE-0123`, `/keps/sig-auth/3130-kms`, `0008-kustomize.md`: the first word of a
+    /// stated reference that is not a link.
+    static func referenceText(_ text: String) -> String? {
+        StatusText.successor(in: "superseded by " + text)
     }
 
     private func addReferences(_ kind: ReferenceKind, _ values: [Located<String>], to document: inout Document) {
@@ -259,6 +350,15 @@ struct DocumentReader {
         let digits = stem.prefix { $0.isASCII && $0.isNumber }
         guard (1...5).contains(digits.count), stem.count == digits.count || stem.dropFirst(digits.count).first.map({ "-_.".contains($0) }) == true else { return nil }
         return Int(digits)
+    }
+
+    /// A record's number: from its file name (`0007-x.md`, `ADR-10.md`, `eip-1559.md`), or for a
+    /// folder's README (a KEP) from the folder's name (`281-dynamic-kubelet-config/README.md`).
+    static func number(of path: String) -> Int? {
+        let stem = stem(of: path)
+        if let number = number(inFileName: stem) ?? DocumentClassifier.recordNumber(in: stem) { return number }
+        guard DocumentClassifier.indexNames.contains(stem.lowercased()), let folder = path.split(separator: "/").dropLast().last else { return nil }
+        return number(inFileName: String(folder))
     }
 
     /// `1. Record architecture decisions` → `Record architecture decisions`.

@@ -16,7 +16,7 @@ extension KnowledgeBase {
     ) async -> (KnowledgeBase, [Diagnostic]) {
         var drafts = drafts
         var timer = StageTimer()
-        var diagnostics = drafts.flatMap(\.diagnostics)
+        var diagnostics = drafts.flatMap(\.diagnostics) + unknownStatuses(drafts, configuration: configuration)
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
@@ -52,6 +52,40 @@ extension KnowledgeBase {
         timer.mark("model: sort")
         defer { timer.mark("model: tables") }
         return (KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets), diagnostics)
+    }
+
+    /// One `unknown-status` per written word and type, at its first use, naming the other files and
+    /// the `status_aliases:` line that would map it.
+    static func unknownStatuses(_ drafts: [DocumentReader.Draft], configuration: Configuration) -> [Diagnostic] {
+        var groups: [String: [Located<String>]] = [:]
+        var order: [String] = []
+        var types: [String: DocumentType] = [:]
+        for draft in drafts {
+            guard let unknown = draft.unknownStatus else { continue }
+            let key = draft.document.type.rawValue + "\u{0}" + unknown.value
+            if groups[key] == nil { order.append(key); types[key] = draft.document.type }
+            groups[key, default: []].append(unknown)
+        }
+        return order.compactMap { key in
+            guard let uses = groups[key]?.sorted(by: { $0.location < $1.location }), let first = uses.first, let type = types[key] else { return nil }
+            let workflow = configuration.workflow(for: type)
+            let others = uses.dropFirst()
+            let files = others.isEmpty ? "" : " (also in \(others.count) other file\(others.count == 1 ? "" : "s"): \(others.prefix(5).map(\.location.path).joined(separator: ", "))\(others.count > 5 ? ", …" : ""))"
+            let word = first.value
+            let quoted = word.contains(" ") || word.contains(":") ? "\"\(word)\"" : word
+            return Diagnostic(.warning, .unknownStatus,
+                              "status '\(word)' is not in the \(type.rawValue) workflow (\(workflow.statuses.joined(separator: ", ")))\(files)",
+                              at: first.location, related: others.map(\.location),
+                              hint: "map it in bearing.yml: status_aliases: {\(type.rawValue): {\(quoted): \(likelyStage(of: word, type: type, workflow: workflow))}}")
+        }
+    }
+
+    /// The stage a misspelt or unknown word most likely means (`imlpemented` → accepted), for the hint.
+    private static func likelyStage(of word: String, type: DocumentType, workflow: Workflow) -> String {
+        if let status = Suggestion.closest(word, among: workflow.statuses) { return status }
+        if type == .decision, let known = Suggestion.closest(word, among: StatusVocabulary.table.keys.sorted()),
+           let stage = StatusVocabulary.table[known], workflow.knows(stage) { return stage }
+        return workflow.initial
     }
 
     /// What reference resolution looks at besides the document itself and titles: each document's

@@ -48,7 +48,7 @@ struct ReferenceResolver {
             return resolveWikilink(String(written.dropFirst(2).dropLast(2)), label: reference.label)
         }
         if reference.kind == .mentions { return resolveLink(written, from: path) }
-        if let id = lookUp(written) { return .document(id) }
+        if let id = lookUp(written) ?? folderRecord(written, from: path) ?? repositoryFile(written) { return .document(id) }
         if written.isMarkdownPath || written.hasMarkdownAnchor { return resolveLink(written, from: path) }
         return unresolved(written)
     }
@@ -60,6 +60,28 @@ struct ReferenceResolver {
         if let number = Self.adrNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         if let ids = byStem[key], ids.count == 1 { return ids[0] }
         return nil
+    }
+
+    /// `/keps/sig-cli/2386-kustomize/` (a KEP's `superseded-by`): the README.md or index.md of a folder.
+    private func folderRecord(_ written: String, from path: String) -> String? {
+        guard !Self.hasScheme(written), let folder = Self.join(folderOf: path, written), folders.contains(folder) else { return nil }
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return ["README.md", "readme.md", "index.md"].lazy.compactMap { byPath[prefix + $0] }.first
+    }
+
+    /// `https://github.com/o/r/blob/main/proposals/0498-x.md`: a record named by its repository
+    /// address, when exactly one file of the KB ends that path.
+    private func repositoryFile(_ written: String) -> String? {
+        guard written.hasPrefix("https://") || written.hasPrefix("http://") else { return nil }
+        let marker = ["/blob/", "/tree/"].lazy.compactMap { written.range(of: $0) }.first
+        guard let marker else { return nil }
+        var rest = written[marker.upperBound...]
+        if let cut = rest.firstIndex(where: { $0 == "#" || $0 == "?" }) { rest = rest[..<cut] }
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let repositoryPath = String(rest[rest.index(after: slash)...]).removingPercentEncodingSafely
+        guard repositoryPath.isMarkdownPath else { return nil }
+        let matches = byPath.filter { repositoryPath == $0.key || repositoryPath.hasSuffix("/" + $0.key) }
+        return matches.count == 1 ? matches.first?.value : nil
     }
 
     private func resolveWikilink(_ target: String, label: String?) -> Outcome {

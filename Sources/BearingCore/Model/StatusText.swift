@@ -1,50 +1,90 @@
-import Foundation
-
-/// Reads a status as people write it: `Accepted`, `accepted; supersedes ADR-0045`,
-/// `Superseded by [2. …](0002-….md)`, `Superceded by ADR-0005`, `on hold`.
+/// Reads a status as people write it and maps it to a stage of the type's workflow (SPEC §2):
+/// `Accepted`, `accepted; supersedes ADR-0045`, `Superseded by [2. …](0002-….md)`,
+/// `Superceded by ADR 10`, `Implemented (Swift 5.1)`, `on hold`. First found of: the KB's
+/// `status_aliases`, a status of the workflow at the start, the built-in vocabularies (decisions),
+/// a workflow status among the first words, a vocabulary word among them.
 struct StatusText: Equatable {
-    /// The first word the workflow knows, or the whole text (lowercased) when none.
+    /// The workflow status, or the leading words (lowercased) when nothing maps them.
     var status: String
     /// True when `status` is a status of the workflow.
     var known: Bool
-    /// The text as written, when it said more than the status word.
+    /// The text as written, when it says more than the status word.
     var text: String?
     /// The successor named by "superseded by X" when X is not a Markdown link.
     var supersededBy: String?
+    /// A status that waits for a decision (`proposed`, `in review`), as `pending-decision` asks.
+    var awaitsDecision: Bool
 
     /// nil for an empty value or a template placeholder (`{…}`, `[draft | proposed]`).
-    static func read(_ raw: String, workflow: Workflow) -> StatusText? {
+    static func read(_ raw: String, type: DocumentType, workflow: Workflow, aliases: [String: String] = [:]) -> StatusText? {
         let trimmed = raw.trimmingSpaces()
-        guard !trimmed.isEmpty, !isPlaceholder(trimmed) else { return nil }
-        let lower = normalizedSpelling(trimmed)
-        let words = lower.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }.map(String.init)
-        var found: String?
-        for (i, word) in words.enumerated() {
-            if workflow.knows(word) { found = word; break }
-            if i + 1 < words.count, workflow.knows(word + "-" + words[i + 1]) { found = word + "-" + words[i + 1]; break }
-        }
-        let status = found ?? words.joined(separator: " ")
-        var result = StatusText(status: status, known: found != nil, text: lower == status ? nil : trimmed)
-        if let range = trimmed.range(of: "superseded by", options: .caseInsensitive) ?? trimmed.range(of: "superceded by", options: .caseInsensitive) {
-            let rest = trimmed[range.upperBound...].trimmingSpaces()
-            if !rest.hasPrefix("[") {
-                result.supersededBy = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).first
-                    .map { String($0).trimmingCharacters(in: ".") }
-            } else if let open = rest.range(of: "]("), let close = rest[open.upperBound...].firstIndex(of: ")") {
-                result.supersededBy = String(rest[open.upperBound..<close])
-            }
-        }
+        guard !trimmed.isEmpty, !Placeholder.isPlaceholder(trimmed) else { return nil }
+        let words = StatusVocabulary.normalizedWords(trimmed)
+        guard !words.isEmpty else { return nil }
+        let exact = trimmed.lowercased()
+        let (status, known, awaits) = workflow.knows(exact) ? (exact, true, type == .decision && StatusVocabulary.awaiting.contains(exact))
+            : map(words, type: type, workflow: workflow, aliases: aliases)
+            ?? (leadingPhrase(trimmed), false, false)
+        let lower = trimmed.lowercased()
+        var result = StatusText(status: status, known: known, text: lower == status ? nil : trimmed, awaitsDecision: awaits)
+        result.supersededBy = successor(in: trimmed)
         return result
     }
 
-    /// Lowercased, with adr-tools' spelling `superceded` read as `superseded`.
-    static func normalizedSpelling(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "superceded", with: "superseded")
+    private static func map(_ words: [String], type: DocumentType, workflow: Workflow, aliases: [String: String]) -> (String, Bool, Bool)? {
+        for length in stride(from: min(4, words.count), through: 1, by: -1) {
+            if let target = aliases[words.prefix(length).joined(separator: " ")] {
+                return (target, true, target == workflow.initial && type == .decision)
+            }
+        }
+        if let found = workflowStatus(in: words.prefix(2), workflow: workflow) {
+            return (found, true, type == .decision && StatusVocabulary.awaiting.contains(found))
+        }
+        let vocabulary = type == .decision ? StatusVocabulary.match(words.prefix(6).joined(separator: " ")) : nil
+        if let match = vocabulary, workflow.knows(match.stage), StatusVocabulary.table[words[0]] != nil || match.words.contains(" ") {
+            return (match.stage, true, match.awaitsDecision)
+        }
+        if let found = workflowStatus(in: words.prefix(6), workflow: workflow) {
+            return (found, true, type == .decision && StatusVocabulary.awaiting.contains(found))
+        }
+        if let match = vocabulary, workflow.knows(match.stage) { return (match.stage, true, match.awaitsDecision) }
+        return nil
     }
 
-    static func isPlaceholder(_ text: String) -> Bool {
-        (text.hasPrefix("{") && (text.hasSuffix("}") || text.contains("|")))
-            || (text.hasPrefix("[") && text.hasSuffix("]"))
-            || (text.hasPrefix("<") && text.hasSuffix(">"))
+    /// The first word, or pair of words joined by `-` (`In review` → `in-review`), the workflow knows.
+    private static func workflowStatus(in words: ArraySlice<String>, workflow: Workflow) -> String? {
+        for i in words.indices {
+            if workflow.knows(words[i]) { return words[i] }
+            if i + 1 < words.endIndex, workflow.knows(words[i] + "-" + words[i + 1]) { return words[i] + "-" + words[i + 1] }
+        }
+        return nil
+    }
+
+    /// The first word, lowercased: what an unknown status is reported as and `status_aliases` maps
+    /// (an alias of `shelved` maps `Shelved until Q3` too).
+    static func leadingPhrase(_ text: String) -> String {
+        StatusVocabulary.normalizedWords(text).first ?? text.lowercased()
+    }
+
+    /// `superseded by ADR 10` → `ADR 10`; `superseded by [2. Use X](0002-use-x.md)` → `0002-use-x.md`;
+    /// `replaced by SE-0123, see …` → `SE-0123`.
+    static func successor(in text: String) -> String? {
+        let normal = text.replacingOccurrences(of: "superceded", with: "superseded", options: .caseInsensitive)
+        guard let range = normal.range(of: "superseded by", options: .caseInsensitive) ?? normal.range(of: "replaced by", options: .caseInsensitive)
+        else { return nil }
+        var rest = normal[range.upperBound...].trimmingLeadingSpaces
+        if rest.first == ":" { rest = rest.dropFirst().trimmingLeadingSpaces }
+        if rest.hasPrefix("[") {
+            guard let open = rest.range(of: "]("), let close = rest[open.upperBound...].firstIndex(of: ")") else { return nil }
+            return String(rest[open.upperBound..<close])
+        }
+        let tokens = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "(" || $0 == ")" }).prefix(2)
+            .map { String($0).trimmingCharacters(in: ".:") }
+        guard let first = tokens.first, !first.isEmpty else { return nil }
+        // `ADR 10`, `RFC 44`: a record prefix and its number written apart.
+        if tokens.count == 2, first.allSatisfy(\.isLetter), tokens[1].allSatisfy(\.isASCIIDigit), !tokens[1].isEmpty {
+            return first + " " + tokens[1]
+        }
+        return first
     }
 }

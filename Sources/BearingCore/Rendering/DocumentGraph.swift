@@ -52,7 +52,7 @@ public struct DocumentGraph: Sendable, Hashable {
     /// document, once per source, target and kind (a link written twice is one edge).
     public init(_ kb: KnowledgeBase) {
         let nodes = kb.documents.map {
-            Node(id: $0.id, title: $0.title, type: $0.type, status: $0.status, finished: kb.isFinished($0), path: $0.path)
+            Node(id: $0.id, title: $0.title, type: $0.type, status: $0.statusLabel, finished: kb.isFinished($0), path: $0.path)
         }
         var edges: [Edge] = []
         for document in kb.documents {

@@ -80,7 +80,7 @@ public struct ReportBuilder: Sendable {
         if withChain, kb.isWork(document), let first = analysis.chains[document.id]?.first, !first.isEmpty {
             chain = first.compactMap { kb.index(of: $0).map { kb.documents[$0].title } }.joined(separator: " › ")
         }
-        return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.status,
+        return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.statusLabel,
                            owner: document.owner, label: document.label, link: links.link(document),
                            date: document.decision?.date ?? document.created, chain: chain)
     }
@@ -105,7 +105,7 @@ public struct ReportBuilder: Sendable {
             guard !documents.isEmpty else { return nil }
             let workflow = kb.configuration.workflow(for: type)
             var counts: [String: Int] = [:]
-            for document in documents { counts[document.status, default: 0] += 1 }
+            for document in documents { counts[document.statusLabel, default: 0] += 1 }
             let known = workflow.statuses.filter { counts[$0] != nil }
             let other = counts.keys.filter { !workflow.knows($0) }.sorted()
             let statuses = (known + other).map { Report.StatusCount(status: $0, count: counts[$0]!) }

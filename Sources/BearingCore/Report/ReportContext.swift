@@ -28,7 +28,11 @@ enum ReportContext {
         func describe(_ id: Any) -> Any {
             guard let id = id as? String, let item = report.documents[id] else { return [String: Any]() }
             if let known = described[id] { return known }
-            let description = closingOptionals(itemOptionals, in: (try? TreeEncoder.encode(item).templateValue) ?? [String: Any]())
+            var description = closingOptionals(itemOptionals, in: (try? TreeEncoder.encode(item).templateValue) ?? [String: Any]())
+            if var object = description as? [String: Any] {
+                object["status_class"] = SitePaths.slug(item.status)
+                description = object
+            }
             described[id] = description
             return description
         }
@@ -40,6 +44,8 @@ enum ReportContext {
         func resolve(_ value: Any, depth: Int) -> Any {
             if let array = value as? [Any] { return array.map { resolve($0, depth: depth) } }
             guard var object = value as? [String: Any] else { return value }
+            // `on hold`, `not stated`: a CSS class needs the status's slug.
+            if let status = object["status"] as? String { object["status_class"] = SitePaths.slug(status) }
             for (key, child) in object {
                 if documentFields.contains(key) {
                     object[key] = describe(child)

@@ -42,7 +42,7 @@ struct DocumentPage {
             if !ids.isEmpty { rows.append(["label": label, "text": false, "people": ids.map { items.person($0, root: root) }, "links": false]) }
         }
         text("Type", document.type.rawValue)
-        text("Status", document.statusText ?? document.status)
+        text("Status", document.displayedStatus)
         if let label = document.label { text("Number", label) }
         people("Owner", document.owner.map { [$0] } ?? [])
         if let goal = document.goal {

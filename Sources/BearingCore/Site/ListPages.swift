@@ -107,7 +107,7 @@ struct ListPages {
     /// The workflow's statuses, then any other status the documents use, in order of appearance.
     static func statuses(of documents: [Document], workflow: Workflow) -> [String] {
         var result = workflow.statuses
-        for document in documents where !result.contains(document.status) { result.append(document.status) }
+        for document in documents where !result.contains(document.statusLabel) { result.append(document.statusLabel) }
         return result
     }
 
@@ -122,7 +122,7 @@ struct ListPages {
             guard !documents.isEmpty else { continue }
             let workflow = kb.configuration.workflow(for: type)
             let board = SiteLinks.board(type)
-            let byStatus = Dictionary(grouping: Self.byTitle(documents), by: \.status)
+            let byStatus = Dictionary(grouping: Self.byTitle(documents), by: \.statusLabel)
             var columns: [[String: Any]] = []
             var slugs = Set<String>()
             for status in Self.statuses(of: documents, workflow: workflow) {

@@ -44,8 +44,8 @@ final class SiteItems: @unchecked Sendable {
 
     private func make(_ document: Document, root: String) -> [String: Any] {
         var item: [String: Any] = [
-            "id": document.id, "title": document.title, "type": document.type.rawValue, "status": document.status,
-            "status_class": SitePaths.slug(document.status),
+            "id": document.id, "title": document.title, "type": document.type.rawValue, "status": document.statusLabel,
+            "status_class": SitePaths.slug(document.statusLabel),
             "href": root + SiteLinks.url(links.page(document)), "label": document.label ?? false,
             "date": (document.decision?.date ?? document.updated ?? document.created)?.description ?? false,
             "progress_percent": false, "owner": false, "owner_name": false, "owner_href": false, "broken": false,

@@ -292,7 +292,7 @@ public final class SitePages: @unchecked Sendable {
         }.prefix(SiteFeed.limit)
         return newest.map { day, document in
             let kind = document.label.map { "Decision \($0)" } ?? document.type.rawValue.capitalized
-            return SiteFeed.Entry(id: document.id, title: "\(kind): \(document.title) (\(document.status))",
+            return SiteFeed.Entry(id: document.id, title: "\(kind): \(document.title) (\(document.statusLabel))",
                                   href: SiteLinks.url(links.page(document)), day: day,
                                   summary: SearchIndex.plainText(fromHTML: document.body.html ?? "", limit: 280))
         }

@@ -3,8 +3,9 @@ import BearingCore
 
 /// The options every command that reads a knowledge base shares.
 struct KnowledgeBaseOptions: ParsableArguments {
-    @Argument(help: "The knowledge base folder.", completion: .directory)
-    var directory: String = "."
+    @Argument(help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).",
+                                 valueName: "directory"), completion: .directory)
+    var folder: String?
 
     @OptionGroup var date: TodayOption
 
@@ -12,6 +13,12 @@ struct KnowledgeBaseOptions: ParsableArguments {
     var noGit = false
 
     var clock: Clock { date.clock }
+
+    /// The knowledge base folder: as given, else found from the current folder.
+    var directory: String { folder ?? KnowledgeBaseFolder.discovered }
+
+    /// What names a file of the knowledge base as seen from the current folder, in diagnostics.
+    var pathPrefix: String { KnowledgeBaseFolder.pathPrefix(directory) }
 
     /// Loads the KB, turning environment failures into exit status 2 with a message.
     /// With `analyse`, the result has the alignment analysis too.

@@ -9,8 +9,9 @@ struct Build: AsyncParsableCommand {
             The site works from any web server, any sub-path and straight from disk (file://). It is written \
             into a folder beside the output and swapped in at the end, so a failed build leaves the previous \
             site as it was. The knowledge base's own templates/ folder overrides the theme file by file \
-            (docs/theming.md). Exit status: 0 built, 1 built but the knowledge base has errors (listed on \
-            stderr), 2 not built.
+            (docs/theming.md). A knowledge base with errors is still published; the errors are listed on \
+            stderr. Exit status: 0 built, 1 built but the knowledge base has problems of the --fail-on \
+            severity, 2 not built.
             """)
 
     @OptionGroup var kb: KnowledgeBaseOptions
@@ -24,7 +25,10 @@ struct Build: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Publish the digests of this many past weeks (0: none).", valueName: "n"))
     var digestWeeks: Int = 12
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when the knowledge base has problems of this severity: errors, or warnings (and errors). The site is built either way.")
+    var failOn: FailOn?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (and warnings with --fail-on warnings).")
     var quiet = false
 
     func validate() throws {
@@ -37,7 +41,10 @@ struct Build: AsyncParsableCommand {
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
         let diagnostics = result.diagnostics + templateDiagnostics
         let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(errors, pathPrefix: "")) }
+        let warnings = diagnostics.count - errors.count
+        // The problems that fail the build are listed with the errors: a CI log shows why it failed.
+        let listed = failOn == .warnings ? diagnostics : errors
+        if !listed.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(listed, pathPrefix: kb.pathPrefix)) }
         // -o is relative to the working directory; bearing.yml's output to the knowledge base.
         let configured = knowledgeBase.configuration.output
         let destination = output ?? (configured.hasPrefix("/") ? configured : kb.directory + "/" + configured)
@@ -67,10 +74,10 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !quiet {
-            let warnings = diagnostics.count - errors.count
             func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
             FileHandleOutput.standardError("built \(count(writer.fileCount, "file")) into \(destination) (\(count(errors.count, "error")), \(count(warnings, "warning")): bearing check lists them)\n")
         }
-        FileHandleOutput.finish(errors.isEmpty ? 0 : 1, keepingAlive: result, analysis)
+        let failing = failOn?.fails(errors: errors.count, warnings: warnings) ?? false
+        FileHandleOutput.finish(failing ? 1 : 0, keepingAlive: result, analysis)
     }
 }

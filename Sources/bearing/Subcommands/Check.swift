@@ -16,8 +16,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let result = try await kb.load()
-        let prefix = kb.directory == "." ? "" : kb.directory.hasSuffix("/") ? kb.directory : kb.directory + "/"
-        FileHandleOutput.standardOutput(format.diagnosticFormat.render(result.diagnostics, pathPrefix: prefix))
+        FileHandleOutput.standardOutput(format.diagnosticFormat.render(result.diagnostics, pathPrefix: kb.pathPrefix))
         if format == .text {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.count - errors

@@ -19,8 +19,11 @@ struct Diff: AsyncParsableCommand {
     @Argument(help: "The revision to compare to (default: the work tree).")
     var head: String?
 
-    @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder, inside a git work tree.", valueName: "dir"))
-    var directory: String = "."
+    @Option(name: [.customShort("C"), .customLong("kb")],
+            help: ArgumentHelp("The knowledge base folder, inside a git work tree (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"))
+    var folder: String?
+
+    var directory: String { folder ?? KnowledgeBaseFolder.discovered }
 
     @OptionGroup var date: TodayOption
 
@@ -60,20 +63,11 @@ struct Diff: AsyncParsableCommand {
             // Annotations name files from the repository's top, as GitHub expects.
             try output.write(ChangeRenderer.github(change, pathPrefix: (try? GitSnapshot.prefix(root: directory, git: git)) ?? ""))
         }
-        let failing: Bool
-        switch failOn {
-        case nil: failing = false
-        case .errors: failing = change.newCount(.error) > 0
-        case .warnings: failing = change.newCount(.error) + change.newCount(.warning) > 0
-        }
+        let failing = failOn?.fails(errors: change.newCount(.error), warnings: change.newCount(.warning)) ?? false
         FileHandleOutput.finish(failing ? 1 : 0, keepingAlive: before, after, change)
     }
 }
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case md, json, github
-}
-
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case errors, warnings
 }

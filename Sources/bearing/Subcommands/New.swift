@@ -27,8 +27,11 @@ struct New: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Its owner (a person or team id).", valueName: "id"))
     var owner: String?
 
-    @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder.", valueName: "dir"))
-    var directory: String = "."
+    @Option(name: [.customShort("C"), .customLong("kb")],
+            help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"))
+    var folder: String?
+
+    var directory: String { folder ?? KnowledgeBaseFolder.discovered }
 
     @OptionGroup var date: TodayOption
 
@@ -47,7 +50,7 @@ struct New: AsyncParsableCommand {
             } catch {
                 throw NewDocument.Failure.exists(path)
             }
-            FileHandleOutput.standardOutput((directory == "." ? "" : directory + "/") + path + "\n")
+            FileHandleOutput.standardOutput(KnowledgeBaseFolder.pathPrefix(directory) + path + "\n")
         } catch let failure as NewDocument.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)

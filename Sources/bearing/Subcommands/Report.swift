@@ -35,7 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
-        for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: "")) }
+        for diagnostic in templateDiagnostics { FileHandleOutput.standardError(DiagnosticFormat.text.render([diagnostic], pathPrefix: kb.pathPrefix)) }
         let options = ReportOptions(person: person, horizon: horizon,
                                     pathPrefix: RelativePath.from(folderOf: output.file, to: kb.directory))
         let analysis = result.analysis!

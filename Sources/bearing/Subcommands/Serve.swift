@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let quiet = quiet
+        let pathPrefix = kb.pathPrefix
         let host = host
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -66,7 +67,7 @@ struct Serve: AsyncParsableCommand {
                         let start = Date()
                         let update = await site.rebuild(changed: changed)
                         server.announce()
-                        Self.report(update, changed: changed, milliseconds: Self.milliseconds(since: start), quiet: quiet)
+                        Self.report(update, changed: changed, milliseconds: Self.milliseconds(since: start), pathPrefix: pathPrefix, quiet: quiet)
                     }
                 }
                 group.addTask {
@@ -86,14 +87,14 @@ struct Serve: AsyncParsableCommand {
 
     static func milliseconds(since start: Date) -> Int { Int((Date().timeIntervalSince(start) * 1000).rounded()) }
 
-    static func report(_ update: PreviewSite.Update, changed: Set<String>, milliseconds: Int, quiet: Bool) {
+    static func report(_ update: PreviewSite.Update, changed: Set<String>, milliseconds: Int, pathPrefix: String, quiet: Bool) {
         let files = changed.sorted()
         let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
         switch update {
         case .published(let generation):
             if !quiet { FileHandleOutput.standardError("rebuilt (\(generation)) in \(milliseconds) ms: \(named)\n") }
         case .rejected(let problems):
-            FileHandleOutput.standardError("not updated, fix these first (the previous pages are still served):\n" + DiagnosticFormat.text.render(problems, pathPrefix: ""))
+            FileHandleOutput.standardError("not updated, fix these first (the previous pages are still served):\n" + DiagnosticFormat.text.render(problems, pathPrefix: pathPrefix))
         }
     }
 }

@@ -21,8 +21,11 @@ struct Status: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The record that supersedes this one (with status superseded).", valueName: "id"))
     var by: String?
 
-    @Option(name: [.customShort("C"), .customLong("kb")], help: ArgumentHelp("The knowledge base folder.", valueName: "dir"))
-    var directory: String = "."
+    @Option(name: [.customShort("C"), .customLong("kb")],
+            help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"))
+    var folder: String?
+
+    var directory: String { folder ?? KnowledgeBaseFolder.discovered }
 
     func run() async throws {
         let result = try await KnowledgeBaseOptions.load(root: directory, today: Clock.system.today(), git: nil)

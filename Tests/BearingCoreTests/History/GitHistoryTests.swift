@@ -143,6 +143,8 @@ struct ScriptedRepository {
         let repo = try ScriptedRepository()
         try repo.write("goals/dated.md", "---\ncreated: 2026-12-01\nupdated: 2026-12-02\nstatus: active\n---\n# Dated\n")
         try repo.write("goals/undated.md", "---\nstatus: active\n---\n# Undated\n")
+        try repo.write("decisions/0001-proposed.md", "---\nstatus: proposed\ngoals: [dated]\n---\n# 1. Proposed\n")
+        try repo.write("decisions/0002-settled.md", "---\nstatus: accepted\ngoals: [dated]\n---\n# 2. Settled\n")
         try repo.commit("start", date: "2027-01-04T09:00:00+00:00")
         try repo.write("goals/undated.md", "---\nstatus: active\n---\n# Undated, edited\n")
         try repo.commit("edit", date: "2027-01-10T09:00:00+00:00", author: "Bob Roe <bob@example.com>")
@@ -156,6 +158,9 @@ struct ScriptedRepository {
         #expect(undated.authors == ["Ann Lee", "Bob Roe"])
         // The stale rule sees the day from git: 38 days before today, over the 30-day limit.
         #expect(result.diagnostics.contains { $0.rule == .stale && $0.location.path == "goals/undated.md" })
+        // A decision is never stale, and a date from git alone does not make a proposed one pending.
+        #expect(result.knowledgeBase.document("0001-proposed")?.created == Day(year: 2027, month: 1, day: 4))
+        #expect(!result.diagnostics.contains { $0.location.path.hasPrefix("decisions/") && [.stale, .pendingDecision].contains($0.rule) })
         // Without git, front matter only.
         let plain = try await KnowledgeBaseLoader.load(root: repo.root.path, today: Self.today)
         #expect(plain.history == nil && plain.knowledgeBase.document("undated")?.updated == nil)

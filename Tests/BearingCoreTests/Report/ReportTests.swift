@@ -53,6 +53,13 @@ import Testing
         #expect(analysis.chains["still-uses-old"] == [["g-w07", "g-q1", "g-year"]])
     }
 
+    /// A decision log on its own: no work is asked to serve a goal, as in the `orphan` check.
+    @Test func aKnowledgeBaseWithoutGoalsHasNoOrphans() async throws {
+        let (report, analysis) = try await Self.report(Fixtures.path("rules/no-goals"))
+        #expect(analysis.orphans.isEmpty && analysis.servingFinishedGoals.isEmpty)
+        #expect(report.orphans.work.isEmpty)
+    }
+
     @Test func attentionListsAndPeople() async throws {
         let (report, analysis) = try await Self.fixture("coverage")
         #expect(analysis.orphans == ["orphan"])

@@ -1,13 +1,13 @@
-/// W: a decision `proposed` for longer than `pending_after_days` (from its `date`, else `created`).
+/// W: a decision `proposed` for longer than `pending_after_days` since the date it states (`date`);
+/// a date from git alone is not enough.
 struct PendingDecisionRule: Rule {
     static let id = RuleID.pendingDecision
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
         kb.documents(ofType: .decision).compactMap { decision in
-            guard let days = kb.pendingDays(decision, today: today), let since = decision.decision?.date ?? decision.created else { return nil }
-            let field = decision.decision?.date != nil ? "date" : "created"
-            return diagnostic("decision '\(decision.id)' has been proposed for \(days) days (since \(since); limit \(kb.configuration.pendingAfterDays))",
-                              at: decision.location(ofField: field))
+            guard let days = kb.pendingDays(decision, today: today), let since = decision.decision?.date else { return nil }
+            return diagnostic("decision '\(decision.id)' has been proposed for \(days) days (since its date \(since); limit \(kb.configuration.pendingAfterDays))",
+                              at: decision.location(ofField: "date"))
         }
     }
 }

@@ -1,5 +1,6 @@
-/// W: an active item (neither terminal nor in its workflow's first status) not updated for
-/// `stale_after_days`. Items whose last update is unknown are not reported.
+/// W: work in motion (an active goal; a brief neither terminal nor in its workflow's first status)
+/// not updated for `stale_after_days`. Never a settled record (a decision, a note); items whose last
+/// update is unknown are not reported.
 struct StaleRule: Rule {
     static let id = RuleID.stale
 

@@ -1,0 +1,48 @@
+/// Values left unfilled from a template, which are never data:
+/// `{{ page.date }}`, `{proposed | rejected | accepted}`, `[Date]`, `<name>`, `yyyy-mm-dd`,
+/// `provisional|implementable|implemented`, `(leave this empty)`, `TBD`, `n/a`, `--`.
+enum Placeholder {
+    static func isPlaceholder(_ raw: String) -> Bool {
+        let text = raw.trimmingSpaces()
+        if text.isEmpty { return true }
+        if text.contains("{{") || text.contains("{%") { return true }
+        if text.hasPrefix("{"), text.hasSuffix("}") || text.contains("|") { return true }
+        if text.hasPrefix("["), text.hasSuffix("]") { return true }
+        // `<The EIP title is a few words>`, `<name>`: one pair of angle brackets around words (not HTML).
+        if text.hasPrefix("<"), text.hasSuffix(">"), !text.contains("@"), text.filter({ $0 == "<" || $0 == ">" }).count == 2,
+           !text.dropFirst().hasPrefix("/"), !text.contains("=") { return true }
+        let lower = text.lowercased()
+        if unfilled.contains(lower) { return true }
+        // `(name of the main author)`, `(find a buddy later to help out with the RFC)`: a value all in parentheses.
+        if lower.hasPrefix("("), lower.hasSuffix(")"), lower.dropFirst().firstIndex(of: "(") == nil { return true }
+        if lower.contains("yyyy") || lower.contains("dd-mm") || lower.contains("mm-dd") { return true }
+        // A list of choices: `provisional|implementable|implemented` or `a | b | c`.
+        if text.filter({ $0 == "|" }).count >= 1, !text.contains(" "), text.split(separator: "|").count >= 2 { return true }
+        if text.split(separator: "|").count >= 3 { return true }
+        return false
+    }
+
+    /// A template's title: a placeholder, or one with `{…}` holes (`ADR {ADR-NUMBER}: {TITLE}`), or empty.
+    /// `Proposal: [Title]`, `Title`, `Replace this with your awesome OTEP title` are a template's too.
+    static func isTemplateTitle(_ title: String) -> Bool {
+        let text = title.trimmingSpaces()
+        let lower = text.lowercased()
+        if text.isEmpty || isPlaceholder(text) || (text.contains("{") && text.contains("}")) { return true }
+        if lower == "title" || lower.hasPrefix("replace this") { return true }
+        for (open, close) in [("[", "]"), ("<", ">")] {
+            if let start = lower.range(of: open), let end = lower.range(of: close, range: start.upperBound..<lower.endIndex),
+               lower[start.upperBound..<end.lowerBound].contains("title") { return true }
+        }
+        return false
+    }
+
+    /// A template of records (`adr-template.md`, `NNNN-kep-template/README.md`, `TEMPLATE.md`): what
+    /// it states outside front matter are examples to replace (`@jane.doe`), not data.
+    static func isTemplatePath(_ path: String) -> Bool {
+        path.lowercased().split(separator: "/").suffix(2).contains { $0.contains("template") }
+    }
+
+    private static let unfilled: Set<String> = [
+        "tbd", "tba", "todo", "n/a", "na", "none", "-", "--", "—", "–", "...", "…", "?", "xxx", "xxxx", "(tbd)",
+    ]
+}

@@ -1,0 +1,16 @@
+/// A metadata file beside a folder's `README.md` that holds what the README does not state:
+/// a KEP's `kep.yaml`. Read as YAML; a syntax error is a diagnostic at its line.
+enum SidecarFile {
+    static let names = ["kep.yaml", "metadata.yaml", "metadata.yml"]
+
+    /// The sidecar of the document at `path`, when it is a README.md with one beside it.
+    static func read(for path: String, files: some KnowledgeBaseFiles) -> (sidecar: ParsedDocument.Sidecar, diagnostics: [Diagnostic])? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.lowercased() == "readme.md" else { return nil }
+        let folder = path.dropLast(name.count)
+        guard let sidecar = names.lazy.map({ folder + $0 }).first(where: { files.exists($0) }) else { return nil }
+        var diagnostics: [Diagnostic] = []
+        let node = KnowledgeBaseLoader.readYAMLFile(files, sidecar, &diagnostics)
+        return (ParsedDocument.Sidecar(path: sidecar, fields: node?.mapping ?? []), diagnostics)
+    }
+}
