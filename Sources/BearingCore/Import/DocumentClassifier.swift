@@ -14,8 +14,9 @@ struct DocumentClassifier {
     func type(of path: String, stated: StatedMetadata, headings: [MarkdownHeading], hasSidecar: Bool) -> DocumentType {
         if let configured = configuration.type(forPath: path) { return configured }
         let stem = DocumentReader.stem(of: path)
-        let isIndex = Self.indexNames.contains(stem.lowercased())
-        let isRecord = hasSidecar || Self.hasRecordContent(stated, headings: headings) || (!isIndex && Self.recordNumber(in: stem) != nil)
+        // The README of a numbered folder (`keps/sig-node/281-dynamic-kubelet-config/README.md`) is the record itself.
+        let isIndex = Self.indexNames.contains(stem.lowercased()) && DocumentReader.defaultID(of: path) == stem
+        let isRecord = hasSidecar || Self.hasRecordContent(stated, headings: headings) || (!isIndex && Self.recordNumber(in: stem) != nil) || DocumentReader.defaultID(of: path) != stem
         var folders = path.split(separator: "/").dropLast().map { $0.lowercased() }
         // The KB's own folder speaks only for decision logs and proposals (`bearing check docs/adr`).
         if let name = configuration.folderName?.lowercased(), Self.folderTypes[name] == .decision || Self.proposalFolders.contains(name) {

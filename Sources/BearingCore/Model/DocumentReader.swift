@@ -32,7 +32,7 @@ struct DocumentReader {
         var title = reader.string("title", field["title"]).flatMap { Placeholder.isPlaceholder($0) ? nil : $0 } ?? body.first(.title)?.text
             ?? TitleChooser.title(headings: parsed.markdown.headings, feature: feature, fileStem: stem)
         if type == .decision, field["title"] == nil { title = Self.strippingNumber(title) }
-        var document = Document(id: explicitID?.value ?? stem, path: parsed.path, type: type, title: title,
+        var document = Document(id: explicitID?.value ?? Self.defaultID(of: parsed.path), path: parsed.path, type: type, title: title,
                                 status: "", body: parsed.markdown)
         document.fields = parsed.fields
         document.number = type == .decision ? Self.number(of: parsed.path) : nil
@@ -145,6 +145,8 @@ struct DocumentReader {
             if let target = statusLinks.first ?? parsed.supersededBy {
                 document.references.append(Reference(kind: .supersededBy, written: target, location: location))
             }
+        } else if let target = parsed.supersedes, document.type == .decision {
+            document.references.append(Reference(kind: .supersedes, written: statusLinks.first ?? target, location: location))
         }
     }
 
@@ -261,7 +263,7 @@ struct DocumentReader {
         if let node = field["superseded_by"] {
             addReferences(.supersededBy, reader.strings("superseded_by", node), to: &document)
         } else if let value = body.first(.supersededBy), !document.references.contains(where: { $0.kind == .supersededBy }),
-                  let target = value.links.first ?? StatusText.successor(in: "superseded by " + value.text) {
+                  let target = value.links.first ?? StatusText.successor(in: value.text) ?? StatusText.successor(in: "superseded by " + value.text) {
             document.references.append(Reference(kind: .supersededBy, written: target, location: location(of: value, in: document)))
         }
         if field["supersedes"] == nil {
@@ -319,9 +321,10 @@ struct DocumentReader {
     }
 
     /// `ADR-0045`, `SE-0123`, `/keps/sig-auth/3130-kms`, `0008-kustomize.md`: the first word of a
-    /// stated reference that is not a link.
+    /// stated reference that is not a link (`Supersedes ADR-0045` or just `ADR-0045`).
     static func referenceText(_ text: String) -> String? {
-        StatusText.successor(in: "superseded by " + text)
+        let phrases = ["supersedes", "supercedes", "replaces"]
+        return StatusText.reference(after: phrases, in: text) ?? StatusText.reference(after: ["supersedes"], in: "supersedes " + text)
     }
 
     private func addReferences(_ kind: ReferenceKind, _ values: [Located<String>], to document: inout Document) {
@@ -338,6 +341,16 @@ struct DocumentReader {
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
         return id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || "._/-".unicodeScalars.contains($0) }
+    }
+
+    /// The file name without `.md`; for the README of a numbered record folder (a KEP's
+    /// `keps/sig-node/281-dynamic-kubelet-config/README.md`; a folder named by a bare number holds
+    /// a record's pictures and notes, not the record), the folder's name.
+    static func defaultID(of path: String) -> String {
+        let stem = stem(of: path)
+        guard DocumentClassifier.indexNames.contains(stem.lowercased()), let folder = path.split(separator: "/").dropLast().last,
+              DocumentClassifier.recordNumber(in: String(folder)) != nil, !folder.allSatisfy(\.isASCIIDigit) else { return stem }
+        return String(folder)
     }
 
     static func stem(of path: String) -> String {

@@ -114,13 +114,18 @@ extension KnowledgeBase {
         var document = document
         var diagnostics: [Diagnostic] = []
         var kept: [Reference] = []
+        // One problem, one diagnostic: a link written once is read both as a status's successor and
+        // as a mention of the body, and reported once.
+        var reported: Set<String> = []
         for var reference in document.references {
             switch resolver.resolve(reference, from: document.path) {
             case .document(let id): reference.target = id
             case .external: reference.external = true
             case .ignored: continue
             case .unresolved(let rule, let message, let hint):
-                diagnostics.append(Diagnostic(.error, rule, message, at: reference.location, hint: hint))
+                if reported.insert("\(reference.location.path):\(reference.location.line):\(reference.written)").inserted {
+                    diagnostics.append(Diagnostic(.error, rule, message, at: reference.location, hint: hint))
+                }
             }
             kept.append(reference)
         }

@@ -96,7 +96,7 @@ public struct KnowledgeBase: Sendable {
     /// The position of the decision a label such as `ADR-0005` or `adr 5` names, when exactly one
     /// decision has that number.
     public func index(ofDecisionLabel label: String) -> Int? {
-        guard let number = ReferenceResolver.adrNumber(label.lowercased()), let found = decisionsByNumber[number], found.count == 1 else { return nil }
+        guard let number = ReferenceResolver.recordNumber(label.lowercased()), let found = decisionsByNumber[number], found.count == 1 else { return nil }
         return found[0]
     }
 

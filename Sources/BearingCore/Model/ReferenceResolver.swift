@@ -57,7 +57,7 @@ struct ReferenceResolver {
     private func lookUp(_ raw: String) -> String? {
         let key = raw.trimmingSpaces().lowercased()
         if let id = byID[key] { return id }
-        if let number = Self.adrNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
+        if let number = Self.recordNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         if let ids = byStem[key], ids.count == 1 { return ids[0] }
         return nil
     }
@@ -86,7 +86,10 @@ struct ReferenceResolver {
 
     private func resolveWikilink(_ target: String, label: String?) -> Outcome {
         if target.isEmpty { return .ignored }  // [[#heading]]: this page
-        for candidate in [target, label].compactMap({ $0 }) {
+        // Dendron writes the label first (`[[label|target#anchor]]`) and names other vaults
+        // (`[[dendron://vault/note.name]]`): both halves are tried without their anchor and vault.
+        let candidates = [target, label.map { String($0.prefix { $0 != "#" }).trimmingSpaces() }].compactMap { $0 }.map(Self.withoutVault)
+        for candidate in candidates where !candidate.isEmpty {
             if let id = lookUp(candidate) { return .document(id) }
             let path = candidate.hasSuffix(".md") ? candidate : candidate + ".md"
             if let id = byPath[path] { return .document(id) }
@@ -111,13 +114,21 @@ struct ReferenceResolver {
         return .unresolved(rule: .missingFile, message: "link to a file that does not exist: '\(url)'", hint: nil)
     }
 
-    /// `adr-0005`, `adr 5`, `adr5` → 5.
-    static func adrNumber(_ key: String) -> Int? {
-        guard key.hasPrefix("adr") else { return nil }
-        var rest = key.dropFirst(3)
-        if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.allSatisfy(\.isASCIIDigit) else { return nil }
+    /// `adr-0005`, `adr 5`, `adr5`, `se-0123`, `rfc 44`, `eip-2200`, `kep-2433` → the number (lowercased keys).
+    static func recordNumber(_ key: String) -> Int? {
+        let prefix = key.prefix(while: \.isLetter)
+        guard DocumentClassifier.recordPrefixes.contains(String(prefix)) else { return nil }
+        var rest = key.dropFirst(prefix.count)
+        if rest.first == "-" || rest.first == " " || rest.first == "_" { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count <= 6, rest.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(rest)
+    }
+
+    /// `dendron://vault/note.name` → `note.name`.
+    static func withoutVault(_ target: String) -> String {
+        guard target.lowercased().hasPrefix("dendron://") else { return target }
+        let rest = target.dropFirst("dendron://".count)
+        return rest.firstIndex(of: "/").map { String(rest[rest.index(after: $0)...]) } ?? String(rest)
     }
 
     /// Whether a URL starts with a scheme such as `https:` or `mailto:`.

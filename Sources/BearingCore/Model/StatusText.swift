@@ -12,6 +12,8 @@ struct StatusText: Equatable {
     var text: String?
     /// The successor named by "superseded by X" when X is not a Markdown link.
     var supersededBy: String?
+    /// The record named by "supersedes X" / "replaces X" (`accepted; supersedes ADR-0045`).
+    var supersedes: String?
     /// A status that waits for a decision (`proposed`, `in review`), as `pending-decision` asks.
     var awaitsDecision: Bool
 
@@ -28,6 +30,7 @@ struct StatusText: Equatable {
         let lower = trimmed.lowercased()
         var result = StatusText(status: status, known: known, text: lower == status ? nil : trimmed, awaitsDecision: awaits)
         result.supersededBy = successor(in: trimmed)
+        result.supersedes = reference(after: ["supersedes", "supercedes", "replaces"], in: trimmed)
         return result
     }
 
@@ -69,10 +72,13 @@ struct StatusText: Equatable {
     /// `superseded by ADR 10` → `ADR 10`; `superseded by [2. Use X](0002-use-x.md)` → `0002-use-x.md`;
     /// `replaced by SE-0123, see …` → `SE-0123`.
     static func successor(in text: String) -> String? {
-        let normal = text.replacingOccurrences(of: "superceded", with: "superseded", options: .caseInsensitive)
-        guard let range = normal.range(of: "superseded by", options: .caseInsensitive) ?? normal.range(of: "replaced by", options: .caseInsensitive)
-        else { return nil }
-        var rest = normal[range.upperBound...].trimmingLeadingSpaces
+        reference(after: ["superseded by", "superceded by", "replaced by"], in: text)
+    }
+
+    /// The reference written after the first of `phrases` (case-insensitive), as `successor(in:)` reads it.
+    static func reference(after phrases: [String], in text: String) -> String? {
+        guard let range = phrases.lazy.compactMap({ text.range(of: $0, options: .caseInsensitive) }).first else { return nil }
+        var rest = text[range.upperBound...].trimmingLeadingSpaces
         if rest.first == ":" { rest = rest.dropFirst().trimmingLeadingSpaces }
         if rest.hasPrefix("[") {
             guard let open = rest.range(of: "]("), let close = rest[open.upperBound...].firstIndex(of: ")") else { return nil }

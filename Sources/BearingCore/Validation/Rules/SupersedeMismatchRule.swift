@@ -4,9 +4,12 @@ struct SupersedeMismatchRule: Rule {
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A successor may be named only on its side (`supersedes:`, a KEP's `replaces:`).
+        var namedBySuccessor: Set<String> = []
+        for document in kb.documents { namedBySuccessor.formUnion(document.targets(.supersedes)) }
         for decision in kb.documents(ofType: .decision) {
             let successors = decision.references.filter { $0.kind == .supersededBy }
-            if decision.status == "superseded", successors.isEmpty {
+            if decision.status == "superseded", successors.isEmpty, !namedBySuccessor.contains(decision.id) {
                 diagnostics.append(diagnostic("decision '\(decision.id)' is superseded but names no successor (add 'superseded_by:')",
                                               at: decision.location(ofField: "status")))
             }

@@ -1,0 +1,57 @@
+import Testing
+@testable import BearingCore
+
+/// References as real repositories write them (SPEC §1.4, §1.7).
+@Suite struct ReferenceFormsTests {
+    func build(_ files: [String: String]) async -> (KnowledgeBase, [Diagnostic]) {
+        await Fixtures.build(files)
+    }
+
+    @Test func successorsByRecordNumberInAnyPrefix() async throws {
+        let (kb, diagnostics) = await build([
+            "adr/0001-old.md": "# 1. Old\n\n## Status\n\nSuperseded by ADR 10\n",
+            "adr/0010-new.md": "# 10. New\n\n## Status\n\naccepted; supersedes ADR-0001\n",
+            "proposals/0030-x.md": "# X\n\n* Status: **Withdrawn**\n* Superseded by: SE-0258\n",
+            "proposals/0258-y.md": "# Y\n\n* Status: **Implemented (Swift 5.1)**\n* Previous Proposal: [SE-0030](0030-x.md)\n",
+            "rfcs/0025-a.md": "---\nsuperseded_by: RFC 44\n---\n# A\n",
+            "rfcs/0044-b.md": "---\nsupersedes: [rfc-0025-a]\n---\n# B\n",
+        ])
+        #expect(kb.document("0001-old")?.targets(.supersededBy) == ["0010-new"])
+        #expect(kb.document("0010-new")?.targets(.supersedes) == ["0001-old"])
+        #expect(kb.document("0030-x")?.targets(.supersededBy) == ["0258-y"])
+        #expect(kb.document("0258-y")?.targets(.supersedes) == ["0030-x"])
+        #expect(kb.document("0025-a")?.targets(.supersededBy) == ["0044-b"])
+        #expect(!diagnostics.contains { $0.rule == .supersedeMismatch && !$0.message.contains("0025-a") })
+    }
+
+    @Test func aSuccessorNamedOnlyOnItsSideIsEnough() async {
+        let (_, diagnostics) = await build([
+            "keps/sig-a/536-old/README.md": "# Old\n",
+            "keps/sig-a/536-old/kep.yaml": "",
+            "keps/sig-a/2433-new/README.md": "# New\n",
+        ].filter { !$0.key.hasSuffix(".yaml") }.merging(["adr/0001-x.md": "# X\n\n## Status\n\nSuperseded\n",
+                                                          "adr/0002-y.md": "---\nsupersedes: [0001-x]\n---\n# Y\n"]) { a, _ in a })
+        #expect(!diagnostics.contains { $0.rule == .supersedeMismatch })
+    }
+
+    @Test func aRecordFolderREADMEIsNamedByItsFolder() async {
+        let (kb, _) = await build(["keps/sig-node/281-dynamic-kubelet-config/README.md": "# KEP-281: Dynamic Kubelet Configuration\n",
+                                   "keps/sig-cli/README.md": "# SIG CLI\n"])
+        #expect(kb.document("281-dynamic-kubelet-config")?.number == 281)
+        #expect(kb.document("README") != nil)
+    }
+
+    @Test func wikilinksWithAnchorsInEitherHalfAndDendronVaults() async {
+        let (kb, diagnostics) = await build([
+            "notes/a.md": "# A\n\n[[The label|b#part]] [[b#part|The label]] [[dendron://main/b]] [[Shown|dendron://main/b#part]]\n",
+            "notes/b.md": "# B\n\n## Part\n",
+        ])
+        #expect(diagnostics.filter { $0.rule == .unresolvedReference }.isEmpty, "\(diagnostics)")
+        #expect(kb.document("a")?.targets(.mentions) == ["b", "b", "b", "b"])
+    }
+
+    @Test func oneBrokenLinkIsOneDiagnostic() async {
+        let (_, diagnostics) = await build(["adr/0001-x.md": "# 1. X\n\n## Status\n\nSuperseded by [2. Y](0002-y.md)\n"])
+        #expect(diagnostics.filter { $0.rule == .unresolvedReference }.count == 1, "\(diagnostics)")
+    }
+}
