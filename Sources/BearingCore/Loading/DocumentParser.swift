@@ -2,14 +2,24 @@
 public enum DocumentParser {
     public static func parse(_ file: SourceFile, markdownOptions: MarkdownParser.Options = .init()) -> ParsedDocument {
         var diagnostics: [Diagnostic] = []
-        let split = FrontMatter.split(file.text)
+        var split = FrontMatter.split(file.text)
+        var parsedYAML = split.yaml.map { YAMLReader.parse($0, firstLine: split.yamlFirstLine) }
+        // After a licence header, a `---` block counts only when it is a mapping (else it is Markdown).
+        if split.afterLeadingComment {
+            var isMapping = false
+            if case .success(let root)? = parsedYAML, root?.mapping != nil { isMapping = true }
+            if !isMapping {
+                split = FrontMatter.split(file.text, afterComments: false)
+                parsedYAML = split.yaml.map { YAMLReader.parse($0, firstLine: split.yamlFirstLine) }
+            }
+        }
         var fields: [YAMLPair] = []
         if let line = split.unclosedAtLine {
             diagnostics.append(Diagnostic(.error, .frontMatter, "front matter opened here is never closed (expected a line '---' or '...')",
                                           at: SourceLocation(path: file.path, line: line, column: 1)))
         }
-        if let yaml = split.yaml {
-            switch YAMLReader.parse(yaml, firstLine: split.yamlFirstLine) {
+        if let parsedYAML {
+            switch parsedYAML {
             case .success(let root):
                 if let root {
                     if let pairs = root.mapping { fields = pairs }

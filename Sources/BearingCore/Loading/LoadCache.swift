@@ -122,6 +122,14 @@ public final class LoadCache: @unchecked Sendable {
             for path in paths {
                 drafts[path] = nil
                 resolved[path] = nil
+                // A sidecar (a KEP's kep.yaml) is part of the README beside it.
+                if let sidecar = SidecarFile.names.first(where: { path == $0 || path.hasSuffix("/" + $0) }) {
+                    let folder = path.dropLast(sidecar.count)
+                    for name in ["README.md", "readme.md", "Readme.md"] {
+                        drafts[folder + name] = nil
+                        resolved[folder + name] = nil
+                    }
+                }
                 if !path.isMarkdownPath {
                     let folder = path + "/"
                     for key in drafts.keys where key.hasPrefix(folder) { drafts[key] = nil }

@@ -107,6 +107,8 @@ struct ReferenceResolver {
         target = target.removingPercentEncodingSafely
         guard let resolved = Self.join(folderOf: path, target) else { return .external }
         if let id = byPath[resolved] { return .document(id) }
+        // A folder counts as a mention where the site has a page for it: its README or index.
+        if folders.contains(resolved), let id = folderRecord("/" + resolved, from: path) { return .document(id) }
         if files.contains(resolved) || folders.contains(resolved) {
             return resolved.isMarkdownPath ? unresolved(url) : .external
         }

@@ -57,3 +57,22 @@ import Testing
         }
     }
 }
+
+@Suite struct FrontMatterAfterHeaderTests {
+    @Test func frontMatterAfterALicenceCommentIsRead() {
+        let text = "<!--\nSPDX-License-Identifier: MIT\n-->\n\n---\nstatus: accepted\ndate: 2021-01-02\n---\n# Title\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "adr/0001-x.md", text: text))
+        #expect(parsed.fields.map(\.key) == ["status", "date"])
+        #expect(parsed.fields.first?.keyLine == 6)
+        #expect(parsed.markdown.title == "Title")
+        #expect(parsed.markdown.headings.first?.line == 9)
+    }
+
+    @Test func aRuleAfterACommentIsMarkdown() {
+        let text = "<!-- note -->\n---\nSome text\n\nMore\n---\n# After\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "a.md", text: text))
+        #expect(parsed.fields.isEmpty)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.markdown.headings.map(\.line) == [5, 7])
+    }
+}

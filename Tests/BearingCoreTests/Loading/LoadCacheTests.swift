@@ -96,4 +96,20 @@ import Testing
         let third = await Self.load(root, cache: cache)
         #expect(third.knowledgeBase.document("b")?.references.first?.target == "c")
     }
+
+    @Test func aChangedSidecarIsReadAgainWithItsREADME() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-cache-\(UUID().uuidString)").path
+        let folder = root + "/keps/sig-node/281-dynamic-kubelet-config"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "# KEP-281: Dynamic Kubelet Configuration\n".write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
+        try "status: implementable\n".write(toFile: folder + "/kep.yaml", atomically: true, encoding: .utf8)
+        let cache = LoadCache()
+        let first = await Self.load(root, cache: cache)
+        #expect(first.knowledgeBase.document("281-dynamic-kubelet-config")?.status == "accepted")
+
+        try "status: withdrawn\n".write(toFile: folder + "/kep.yaml", atomically: true, encoding: .utf8)
+        cache.forget(["keps/sig-node/281-dynamic-kubelet-config/kep.yaml"], in: root)
+        let second = await Self.load(root, cache: cache)
+        #expect(second.knowledgeBase.document("281-dynamic-kubelet-config")?.status == "rejected")
+    }
 }

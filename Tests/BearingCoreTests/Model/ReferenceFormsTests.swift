@@ -55,3 +55,15 @@ import Testing
         #expect(diagnostics.filter { $0.rule == .unresolvedReference }.count == 1, "\(diagnostics)")
     }
 }
+
+extension ReferenceFormsTests {
+    @Test func aLinkToAFolderCountsWhereTheSiteHasAPageForIt() async {
+        let (kb, diagnostics) = await build([
+            "notes/a.md": "# A\n\n[KEP](../keps/281-x/) and [pictures](../img/)\n",
+            "keps/281-x/README.md": "# KEP-281: X\n",
+            "img/README.txt.md": "# not an index\n",
+        ])
+        #expect(kb.document("a")?.targets(.mentions) == ["281-x"])
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+    }
+}
