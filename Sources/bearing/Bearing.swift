@@ -10,7 +10,7 @@ struct Bearing: AsyncParsableCommand {
         commandName: "bearing",
         abstract: "Goals, briefs and decisions as Markdown: checked like code, shown as an alignment report and a site.",
         version: "0.1.0",
-        subcommands: [Init.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self]
+        subcommands: [Init.self, Adopt.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self]
     )
 
     /// Exit statuses follow SPEC §3: 0 clean, 1 content errors, 2 usage or I/O failure

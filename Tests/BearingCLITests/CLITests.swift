@@ -22,7 +22,7 @@ import Testing
     /// Runs the binary. The fixtures live in this repository, whose own history is not theirs:
     /// commands that read a knowledge base get `--no-git`, so their dates are the fixtures' own.
     static func run(_ arguments: [String], in folder: String? = nil) throws -> Run {
-        let readsKnowledgeBase = ["check", "report", "export", "build"].contains(arguments.first ?? "")
+        let readsKnowledgeBase = ["check", "report", "export", "build", "adopt"].contains(arguments.first ?? "")
         return try execute(binary, arguments + (readsKnowledgeBase && !arguments.contains("--help") ? ["--no-git"] : []), in: folder)
     }
 
@@ -87,6 +87,8 @@ import Testing
         ["report", ".", "--horizon", "decade"],
         ["report", ".", "--format", "pdf"],
         ["report", "/nonexistent/kb"],
+        ["adopt", "/nonexistent/kb"],
+        ["adopt", ".", "--today", "tomorrow"],
     ])
     func usageAndIOFailuresExitTwo(arguments: [String]) throws {
         let result = try Self.run(arguments)
@@ -143,6 +145,57 @@ import Testing
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(root["person"] as? String == "maria")
         #expect((root["summary"] as? [String: Any])?["errors"] as? Int == 1)
+    }
+
+    /// `adopt` on a copy of a decision log: `--dry-run` writes nothing and prints the file; the
+    /// real run writes exactly that and nothing else; a second run refuses and leaves it as it
+    /// is; `check` then reports no unknown status.
+    @Test func adoptWritesABearingYmlOnceAndCheckThenKnowsEveryStatus() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-adopt-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Self.testsRoot.appendingPathComponent("Fixtures/adopt").path, toPath: root.path)
+        defer { try? FileManager.default.removeItem(at: root) }
+        func files() throws -> [String: Data] {
+            var result: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: root.path)! {
+                let url = root.appendingPathComponent(path)
+                if (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true { result[path] = try Data(contentsOf: url) }
+            }
+            return result
+        }
+        let before = try files()
+        let configuration = root.appendingPathComponent("bearing.yml")
+
+        let dry = try Self.run(["adopt", root.path, "--today", "2027-02-17", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(try files() == before)
+        #expect(dry.stdout.hasPrefix("# Written by `bearing adopt` on 2027-02-17"))
+        #expect(dry.stderr.contains("5 decisions in docs/adr and 1 folder below it: 1 accepted, 2 unknown, 2 state no status"), "\(dry.stderr)")
+
+        let first = try Self.run(["adopt", root.path, "--today", "2027-02-17"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("1 unknown status word, mapped in bearing.yml: `queued` → proposed (2 files)"), "\(first.stdout)")
+        // Mapped to proposed, the two dated decisions wait for a decision: check says so, and adopt said it would.
+        #expect(first.stdout.contains("Then `bearing check` reports: 2 pending-decision (warnings)\n"), "\(first.stdout)")
+        #expect(first.stdout.hasSuffix("Wrote \(root.path)/bearing.yml: review it, then run bearing check.\n"))
+        let written = try Data(contentsOf: configuration)
+        #expect(String(decoding: written, as: UTF8.self) == dry.stdout)
+        #expect(String(decoding: written, as: UTF8.self).contains("  - /docs/adr/template/"))
+        var after = try files()
+        after["bearing.yml"] = nil
+        #expect(after == before)
+
+        let second = try Self.run(["adopt", root.path, "--today", "2027-02-17"])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("bearing.yml' already exists: not overwritten"), "\(second.stderr)")
+        #expect(try Data(contentsOf: configuration) == written)
+        let dryAgain = try Self.run(["adopt", root.path, "--today", "2027-02-17", "--dry-run"])
+        #expect(dryAgain.status == 1)
+
+        let check = try Self.run(["check", root.path, "--today", "2027-02-17"])
+        #expect(!check.stdout.contains("unknown-status"), "\(check.stdout)")
+        #expect(check.stdout.split(separator: "\n").filter { $0.hasSuffix("[pending-decision]") }.count == 2, "\(check.stdout)")
+        #expect(!check.stdout.contains("template"), "\(check.stdout)")
+        #expect(!check.stdout.contains("unknown-config-key"), "\(check.stdout)")
     }
 
     @Test func theSourceFolderIsNeverWritten() throws {
@@ -271,11 +324,14 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.northwind, toPath: kb.path)
         let path = kb.appendingPathComponent("briefs/portal-card-payments.md").path
         let before = try String(contentsOfFile: path, encoding: .utf8)
-        let changed = try Self.run(["status", "portal-card-payments", "approved", "-C", kb.path])
+        let changed = try Self.run(["status", "portal-card-payments", "approved", "-C", kb.path, "--today", "2027-02-17", "--force"])
         #expect(changed.status == 0)
         #expect(changed.stdout == "briefs/portal-card-payments.md: in-review → approved\n")
         let after = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(after == before.replacingOccurrences(of: "status: in-review", with: "status: approved"))
+        // The status line, and `updated:` since the file keeps one.
+        let updated = try #require(before.split(separator: "\n").first { $0.hasPrefix("updated: ") })
+        #expect(after == before.replacingOccurrences(of: "status: in-review", with: "status: approved")
+            .replacingOccurrences(of: String(updated), with: "updated: 2027-02-17"))
         let refused = try Self.run(["status", "portal-card-payments", "shipped", "-C", kb.path])
         #expect(refused.status == 2)
         #expect(refused.stderr == "error: 'shipped' is not a status of this workflow: draft, in-review, approved, in-progress, done, dropped\n")
@@ -337,7 +393,7 @@ import Testing
         let added = try Self.run(["new", "note", "Meeting notes"] + today, in: kb + "/briefs")
         #expect(added.status == 0 && added.stdout == "../notes/meeting-notes.md\n", "\(added.stderr)")
         #expect(FileManager.default.fileExists(atPath: kb + "/notes/meeting-notes.md"))
-        let changed = try Self.run(["status", "pricing", "approved"], in: kb + "/briefs/drafts")
+        let changed = try Self.run(["status", "pricing", "approved", "--force"], in: kb + "/briefs/drafts")
         #expect(changed.status == 0 && changed.stdout == "briefs/pricing.md: in-review → approved\n", "\(changed.stderr)")
         // Without a bearing.yml upwards: the current folder.
         #expect(try Self.run(["check"] + today, in: plain).stdout == atRoot.stdout)

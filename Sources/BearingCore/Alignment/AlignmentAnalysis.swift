@@ -213,7 +213,9 @@ public struct AlignmentAnalysis: Sendable {
                     if !finished { entry.owns.append(document.id) }
                     if late { entry.overdue.append(document.id) }
                 case .reviewer:
-                    if document.status == "in-review" { entry.reviews.append(document.id) }
+                    // A review is owed until the reviewer signs off (`approvals:`).
+                    let owed = document.brief?.awaitedReviewers.contains { $0.lowercased() == person.id.lowercased() } ?? true
+                    if document.status == "in-review", owed { entry.reviews.append(document.id) }
                     if kb.overdueReviewDays(document, today: today) != nil { entry.overdue.append(document.id) }
                 case .decisionMaker:
                     if document.status == "proposed" { entry.decides.append(document.id) }

@@ -4,7 +4,7 @@ extension Adoption {
     ///
     ///     58 decisions in docs/adr: 41 accepted, 7 proposed, 2 unknown, 8 state no status
     ///       3 status words mapped by the built-in tables: Final → accepted (3 files), …
-    ///       1 unknown status word, mapped in bearing.yml: `Shelved` → proposed (2 files)
+    ///       1 unknown status word, mapped in bearing.yml: `shelved` → proposed (2 files)
     public var summary: String {
         var lines: [String] = []
         if types.isEmpty { lines.append("No documents found.") }
@@ -18,12 +18,12 @@ extension Adoption {
             let unknown = self.unknown.filter { $0.type == count.type }
             if !unknown.isEmpty {
                 lines.append("  \(Self.plural(unknown.count, "unknown status word")), mapped in bearing.yml: "
-                             + Self.list(unknown.map { "`\($0.written)` → \($0.stage) (\(Self.plural($0.files.count, "file")))" }))
+                             + Self.list(unknown.map { "`\($0.word)` → \($0.stage) (\(Self.plural($0.files.count, "file")))" }))
             }
         }
         if !templates.isEmpty {
             lines.append("Templates, ignored in bearing.yml: "
-                         + Self.list(templates.map { $0.isFolder ? "\($0.path)/ (\(Self.plural($0.files, "file")))" : $0.path }))
+                         + Self.list(templates.map { $0.isFolder ? "\($0.path)/ (\(Self.plural($0.files, "document")))" : $0.path }))
         }
         if remaining.isEmpty {
             lines.append("Then `bearing check` reports nothing.")

@@ -38,10 +38,8 @@ public struct Adoption: Sendable, Equatable {
     /// A status word nothing maps, with the stage it most likely means and the files that use it.
     public struct UnknownWord: Sendable, Equatable {
         public var type: DocumentType
-        /// The word as `status_aliases:` keys it (lowercased).
+        /// The word as `unknown-status` reports it and `status_aliases:` keys it (lowercased).
         public var word: String
-        /// The word as first written (`Shelved`).
-        public var written: String
         public var stage: String
         /// Paths relative to the KB, sorted.
         public var files: [String]
@@ -67,13 +65,17 @@ public struct Adoption: Sendable, Equatable {
 
     /// Types with documents, most documents first.
     public var types: [TypeCount]
+    /// Written statuses the built-in tables mapped, most files first.
     public var mapped: [MappedWord]
+    /// Status words nothing maps, by type, most files first: bearing.yml's `status_aliases:`.
     public var unknown: [UnknownWord]
+    /// Outermost template folders, then template files: bearing.yml's `ignore:`.
     public var templates: [Template]
-    /// What `bearing check` still reports once the `bearing.yml` is written: every diagnostic but
-    /// `unknown-status` and those inside ignored templates, errors first.
+    /// What `bearing check` reports once the `bearing.yml` is written, errors first.
     public var remaining: [RuleCount]
 
+    /// What `check` will report is foreseen here: every diagnostic but `unknown-status` and those
+    /// inside ignored templates; `checked(_:)` replaces it with what a new load reports.
     public init(knowledgeBase kb: KnowledgeBase, diagnostics: [Diagnostic]) {
         var types: [TypeCount] = []
         var mapped: [MappedWord] = []
@@ -96,6 +98,14 @@ public struct Adoption: Sendable, Equatable {
         })
     }
 
+    /// The same, with what `bearing check` reports taken from `diagnostics`: those of the knowledge
+    /// base loaded again with the bearing.yml written (`diagnostics(with:files:today:history:)`).
+    public func checked(_ diagnostics: [Diagnostic]) -> Adoption {
+        var result = self
+        result.remaining = Self.ruleCounts(diagnostics)
+        return result
+    }
+
     static func count(_ documents: [Document], type: DocumentType, workflow: Workflow) -> TypeCount {
         let stages = workflow.statuses.map { stage in Tally(name: stage, count: documents.count(where: { $0.status == stage })) }
         return TypeCount(type: type, count: documents.count, folders: tallies(documents.map { folder(of: $0.path) }),
@@ -107,27 +117,22 @@ public struct Adoption: Sendable, Equatable {
     /// Statuses the vocabulary mapped rather than the workflow itself: `Final`, `Implemented (5.6)`,
     /// `In Review.`; not `accepted; supersedes ADR-4` nor `Superseded by …`, which name their stage.
     static func mappedWords(_ documents: [Document], workflow: Workflow) -> [MappedWord] {
+        // Documents come sorted by path: each word is shown as its first file writes it.
         var words: [String: MappedWord] = [:]
-        var order: [String] = []
         for document in documents {
             guard let text = document.statusText, workflow.knows(document.status),
                   let match = StatusVocabulary.match(text), match.stage == document.status, !workflow.knows(match.words),
                   !StatusVocabulary.normalizedWords(text).prefix(2).contains(where: workflow.knows) else { continue }
-            if words[match.words] == nil {
-                order.append(match.words)
-                words[match.words] = MappedWord(type: .decision, written: written(match.words, in: text), stage: match.stage, files: 0)
-            }
-            words[match.words]!.files += 1
+            words[match.words, default: MappedWord(type: .decision, written: written(match.words, in: text), stage: match.stage, files: 0)].files += 1
         }
-        return order.compactMap { words[$0] }.sorted { $0.files != $1.files ? $0.files > $1.files : $0.written.lowercased() < $1.written.lowercased() }
+        return words.sorted { $0.value.files != $1.value.files ? $0.value.files > $1.value.files : $0.key < $1.key }.map(\.value)
     }
 
     /// One entry per status word the workflow does not know, as `unknown-status` reports them.
     static func unknownWords(_ documents: [Document], type: DocumentType, workflow: Workflow) -> [UnknownWord] {
         let unknown = documents.filter { !$0.status.isEmpty && !workflow.knows($0.status) }
         return Dictionary(grouping: unknown, by: \.status).map { word, uses in
-            UnknownWord(type: type, word: word, written: written(word, in: uses[0].statusText ?? word),
-                        stage: workflow.likelyStatus(meaning: word, type: type), files: uses.map(\.path).sorted())
+            UnknownWord(type: type, word: word, stage: workflow.likelyStatus(meaning: word, type: type), files: uses.map(\.path).sorted())
         }.sorted { $0.files.count != $1.files.count ? $0.files.count > $1.files.count : $0.word < $1.word }
     }
 

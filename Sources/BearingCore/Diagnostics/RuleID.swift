@@ -38,6 +38,7 @@ extension RuleID {
     public static let servesFinishedGoal: RuleID = "serves-finished-goal"
     public static let goalOutsideParent: RuleID = "goal-outside-parent"
     public static let overdueReview: RuleID = "overdue-review"
+    public static let reviewWithoutReviewers: RuleID = "review-without-reviewers"
     public static let pendingDecision: RuleID = "pending-decision"
     public static let stale: RuleID = "stale"
     public static let unknownPerson: RuleID = "unknown-person"
@@ -52,7 +53,7 @@ extension RuleID {
         (.invalidField, .error), (.unknownStatus, .warning), (.ambiguousDate, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
-        (.goalOutsideParent, .warning), (.overdueReview, .warning), (.pendingDecision, .warning),
+        (.goalOutsideParent, .warning), (.overdueReview, .warning), (.reviewWithoutReviewers, .warning), (.pendingDecision, .warning),
         (.stale, .warning), (.unknownPerson, .warning), (.supersedeMismatch, .warning),
         (.queryField, .warning), (.referenceType, .error),
     ]

@@ -24,7 +24,7 @@ enum StatusVocabulary {
             let phrase = words.prefix(length).joined(separator: " ")
             if let stage = table[phrase] { return Match(stage: stage, words: phrase, awaitsDecision: awaiting.contains(phrase)) }
         }
-        for word in words.prefix(6) where !ignoredAlone.contains(word) {
+        for word in words.prefix(5) where !ignoredAlone.contains(word) {
             if let stage = table[word] { return Match(stage: stage, words: word, awaitsDecision: awaiting.contains(word)) }
         }
         return nil
@@ -39,7 +39,17 @@ enum StatusVocabulary {
 
     /// Words that name a stage only when they open the status (`implemented` in "Partially
     /// implemented" is found by its phrase; "open" deep in prose is not a status).
-    private static let ignoredAlone: Set<String> = ["open", "active", "done", "review", "final", "moved", "removed"]
+    private static let ignoredAlone: Set<String> = [
+        "open", "active", "done", "review", "final", "moved", "removed", "settled", "complete", "completed", "current",
+        "valid", "confirmed", "released", "invalid", "outdated", "new", "idea", "discussion", "rfc", "draft",
+    ]
+
+    /// Words for a record set aside rather than waiting (`pending-decision` does not nag them),
+    /// whatever stage a KB maps them to.
+    static let dormant: Set<String> = [
+        "deferred", "on hold", "hold", "stagnant", "postponed", "parked", "shelved", "paused", "frozen", "blocked",
+        "backlog", "icebox", "later", "dormant", "inactive",
+    ]
 
     static let awaiting: Set<String> = [
         "proposed", "pending", "review", "in review", "under review", "last call", "active review",

@@ -232,6 +232,28 @@ public struct KeyResult: Sendable, Hashable, Codable {
 public struct BriefDetails: Sendable, Hashable {
     public var reviewers: [String] = []
     public var reviewBy: Day?
+    /// Who signed off, when and with what note (`approvals:`).
+    public var approvals: [Approval] = []
+
+    /// The reviewers who have not signed off yet, in the order listed.
+    public var awaitedReviewers: [String] {
+        reviewers.filter { reviewer in !approvals.contains { $0.by.lowercased() == reviewer.lowercased() } }
+    }
+}
+
+/// A reviewer's sign-off on a brief.
+public struct Approval: Sendable, Hashable {
+    public var by: String
+    public var date: Day?
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(by: String, date: Day? = nil, note: String? = nil, location: SourceLocation) {
+        self.by = by
+        self.date = date
+        self.note = note
+        self.location = location
+    }
 }
 
 public struct DecisionDetails: Sendable, Hashable {

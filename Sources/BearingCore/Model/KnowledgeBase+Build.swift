@@ -76,16 +76,8 @@ extension KnowledgeBase {
             return Diagnostic(.warning, .unknownStatus,
                               "status '\(word)' is not in the \(type.rawValue) workflow (\(workflow.statuses.joined(separator: ", ")))\(files)",
                               at: first.location, related: others.map(\.location),
-                              hint: "map it in bearing.yml: status_aliases: {\(type.rawValue): {\(quoted): \(likelyStage(of: word, type: type, workflow: workflow))}}")
+                              hint: "map it in bearing.yml: status_aliases: {\(type.rawValue): {\(quoted): \(workflow.likelyStatus(meaning: word, type: type))}}")
         }
-    }
-
-    /// The stage a misspelt or unknown word most likely means (`imlpemented` → accepted), for the hint.
-    private static func likelyStage(of word: String, type: DocumentType, workflow: Workflow) -> String {
-        if let status = Suggestion.closest(word, among: workflow.statuses) { return status }
-        if type == .decision, let known = Suggestion.closest(word, among: StatusVocabulary.table.keys.sorted()),
-           let stage = StatusVocabulary.table[known], workflow.knows(stage) { return stage }
-        return workflow.initial
     }
 
     /// What reference resolution looks at besides the document itself and titles: each document's

@@ -36,8 +36,11 @@ struct StatusText: Equatable {
 
     private static func map(_ words: [String], type: DocumentType, workflow: Workflow, aliases: [String: String]) -> (String, Bool, Bool)? {
         for length in stride(from: min(4, words.count), through: 1, by: -1) {
-            if let target = aliases[words.prefix(length).joined(separator: " ")] {
-                return (target, true, target == workflow.initial && type == .decision)
+            let phrase = words.prefix(length).joined(separator: " ")
+            if let target = aliases[phrase] {
+                // A team's own word for waiting awaits a decision; one for setting aside does not.
+                let dormant = StatusVocabulary.dormant.contains(phrase) || StatusVocabulary.dormant.contains(words[0])
+                return (target, true, target == workflow.initial && type == .decision && !dormant)
             }
         }
         if let found = workflowStatus(in: words.prefix(2), workflow: workflow) {

@@ -14,7 +14,7 @@ extension Rule {
 public enum Validator {
     public static let rules: [any Rule] = [
         GoalCycleRule(), OrphanRule(), ServesFinishedGoalRule(), GoalOutsideParentRule(),
-        OverdueReviewRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(), QueryFieldRule(),
+        OverdueReviewRule(), ReviewWithoutReviewersRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(), QueryFieldRule(),
         ReferenceTypeRule(),
     ]
 

@@ -42,16 +42,13 @@ struct New: AsyncParsableCommand {
         let request = NewDocument.Request(type: type.documentType, title: title, parent: parent, goals: ids, owner: owner, today: day)
         do {
             let (path, text) = try NewDocument.make(request, kb: result.knowledgeBase, root: directory)
-            let url = URL(fileURLWithPath: directory + "/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // Without overwriting (O_EXCL): a file that appeared meanwhile is not overwritten either.
-            do {
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-            } catch {
-                throw NewDocument.Failure.exists(path)
-            }
-            FileHandleOutput.standardOutput(KnowledgeBaseFolder.pathPrefix(directory) + path + "\n")
+            let shown = KnowledgeBaseFolder.pathPrefix(directory) + path
+            try DocumentEditor.write(text, to: URL(fileURLWithPath: directory + "/" + path), replacing: nil, displayPath: shown)
+            FileHandleOutput.standardOutput(shown + "\n")
         } catch let failure as NewDocument.Failure {
+            FileHandleOutput.standardError("error: \(failure.description)\n")
+            throw ExitCode(2)
+        } catch let failure as DocumentEditor.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)
         }
@@ -84,10 +81,13 @@ struct Init: ParsableCommand {
         do {
             for (path, text) in try NewDocument.starter(today: day) {
                 let url = URL(fileURLWithPath: directory + "/" + path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-                FileHandleOutput.standardOutput(url.path.replacingOccurrences(of: manager.currentDirectoryPath + "/", with: "") + "\n")
+                let shown = url.path.replacingOccurrences(of: manager.currentDirectoryPath + "/", with: "")
+                try DocumentEditor.write(text, to: url, replacing: nil, displayPath: shown)
+                FileHandleOutput.standardOutput(shown + "\n")
             }
+        } catch let failure as DocumentEditor.Failure {
+            FileHandleOutput.standardError("error: \(failure.description)\n")
+            throw ExitCode(2)
         } catch {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)

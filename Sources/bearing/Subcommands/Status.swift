@@ -6,10 +6,14 @@ struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Change a document's status in its file, touching only the line that holds it.",
         discussion: """
-            The front matter's status value changes (quotes, comments and line endings kept); a record \
-            without one (adr-tools/Nygard, MADR 2) has the status in its body changed. With --by, the \
-            superseded record gets superseded_by and its successor supersedes. Exit status 2 for an \
-            unknown id or a status the type's workflow does not have (the valid ones are listed).
+            The front matter's status value changes (quotes, comments and line endings kept), and \
+            updated: where the file keeps one; a record without one (adr-tools/Nygard, MADR 2) has the \
+            status in its body changed. With --by, the superseded record names its successor and the \
+            successor lists it in supersedes (merged into the list), each in the form its file uses. \
+            Every edit is checked before it is written: a file that would not read back as exactly the \
+            intended change is left untouched. The id may be written as front matter accepts it \
+            (ADR-3, 0003, a unique prefix, any case). Exit status 2 for an unknown id, a status the \
+            type's workflow does not have (the valid ones are listed) or an edit refused.
             """)
 
     @Argument(help: "The document's id.")
@@ -25,27 +29,28 @@ struct Status: AsyncParsableCommand {
             help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"))
     var folder: String?
 
+    @Flag(help: "Approve a brief although some reviewers have not signed off (approvals:).")
+    var force = false
+
+    @OptionGroup var date: TodayOption
+
     var directory: String { folder ?? KnowledgeBaseFolder.discovered }
 
     func run() async throws {
-        let result = try await KnowledgeBaseOptions.load(root: directory, today: Clock.system.today(), git: nil)
-        let plan: StatusChangePlan
+        let today = date.clock.today()
+        let result = try await KnowledgeBaseOptions.load(root: directory, today: today, git: nil)
         do {
-            plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by) { path in
+            let plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by, today: today, force: force) { path in
                 FileManager.default.contents(atPath: directory + "/" + path).map { String(decoding: $0, as: UTF8.self) }
             }
-        } catch let failure as StatusEditor.Failure {
+            for edit in plan.edits {
+                try DocumentEditor.write(edit.text, to: URL(fileURLWithPath: directory + "/" + edit.path), replacing: edit.original,
+                                         displayPath: KnowledgeBaseFolder.pathPrefix(directory) + edit.path)
+            }
+            FileHandleOutput.standardOutput(plan.summary.joined(separator: "\n") + "\n")
+        } catch let failure as DocumentEditor.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)
         }
-        for edit in plan.edits {
-            do {
-                try Data(edit.text.utf8).write(to: URL(fileURLWithPath: directory + "/" + edit.path), options: .atomic)
-            } catch {
-                FileHandleOutput.standardError("error: cannot write '\(edit.path)': \(error.localizedDescription)\n")
-                throw ExitCode(2)
-            }
-        }
-        FileHandleOutput.standardOutput(plan.summary.joined(separator: "\n") + "\n")
     }
 }

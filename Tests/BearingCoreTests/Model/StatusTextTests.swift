@@ -55,3 +55,15 @@ import Testing
         #expect(StatusText.read("Final", type: .note, workflow: Workflow.defaults[.note]!)?.known == false)
     }
 }
+
+extension StatusTextTests {
+    @Test func anAliasForSettingAsideDoesNotAwaitADecision() {
+        let aliases = ["shelved": "proposed", "open for comment": "proposed"]
+        #expect(StatusText.read("Shelved", type: .decision, workflow: decision, aliases: aliases)?.awaitsDecision == false)
+        #expect(StatusText.read("Open for comment", type: .decision, workflow: decision, aliases: aliases)?.awaitsDecision == true)
+    }
+
+    @Test func aStageWordDeepInProseIsNotTheStatus() {
+        #expect(StatusText.read("shelved until the ledger is settled", type: .decision, workflow: decision)?.known == false)
+    }
+}

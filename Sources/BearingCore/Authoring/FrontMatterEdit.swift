@@ -1,0 +1,111 @@
+/// Edits of a file's front matter that touch only the lines they must: a value replaced in place
+/// (its quotes and a trailing comment kept), an item merged into a list in the list's own form
+/// (`[a, b]` or `- a` lines), a key added after an anchor line, a front matter block added to a
+/// file that has none. Each returns nil when the file's form is not one it can edit safely.
+enum FrontMatterEdit {
+    /// The value of top-level `key` set to `value` (a YAML scalar text), or the key added after the
+    /// `status` line (else at the end of the block).
+    static func setting(_ key: String, to value: String, in text: String, fields: [YAMLPair]) -> String? {
+        var lines = TextLines(text)
+        if let pair = fields.first(where: { $0.key == key }) {
+            guard pair.value.sequence == nil, pair.value.mapping == nil || pair.value.isPlaceholder,
+                  pair.keyLine >= 1, pair.keyLine <= lines.count else { return nil }
+            let content = lines.content(pair.keyLine)
+            guard let range = valueRange(in: content, key: key) else { return nil }
+            let old = content[range]
+            // A quoted value keeps its quotes when the new text needs none of its own.
+            let quote = (old.first == "\"" || old.first == "'") && YAMLScalar.isPlainSafe(value) ? String(old.first!) : ""
+            let written = quote.isEmpty ? YAMLScalar.text(value) : quote + value + quote
+            lines.setContent(pair.keyLine, String(content[..<range.lowerBound]) + written + String(content[range.upperBound...]))
+            return lines.text
+        }
+        return adding("\(key): \(YAMLScalar.text(value))", to: &lines, fields: fields)
+    }
+
+    /// `item` merged into the list at `key`: appended to `[a, b]` or to `- a` lines, a scalar
+    /// turned into a list, the key added as `key: [item]` when absent. Unchanged when it holds it.
+    static func merging(_ item: String, into key: String, in text: String, fields: [YAMLPair]) -> String? {
+        var lines = TextLines(text)
+        let written = YAMLScalar.text(item)
+        guard let pair = fields.first(where: { $0.key == key }) else {
+            return adding("\(key): [\(written)]", to: &lines, fields: fields)
+        }
+        if pair.value.isNull { return replaceValue(of: pair, in: &lines, key: key, with: "[\(written)]") }
+        if let items = pair.value.sequence {
+            if items.contains(where: { $0.string == item }) { return text }
+            guard items.allSatisfy({ $0.string != nil }) else { return nil }
+            if items.isEmpty || items.allSatisfy({ $0.line == pair.keyLine }) {
+                // Flow form on the key's line: `key: [a, b]`.
+                let content = lines.content(pair.keyLine)
+                guard let range = valueRange(in: content, key: key), content[range].hasPrefix("["), content[range].hasSuffix("]") else { return nil }
+                let inside = content[range].dropFirst().dropLast().trimmingSpaces()
+                let list = "[" + (inside.isEmpty ? written : inside + ", " + written) + "]"
+                lines.setContent(pair.keyLine, String(content[..<range.lowerBound]) + list + String(content[range.upperBound...]))
+                return lines.text
+            }
+            // Block form: one `- item` line each, all on their own lines after the key.
+            guard let last = items.last, last.line > pair.keyLine, last.line <= lines.count,
+                  items.allSatisfy({ $0.line > pair.keyLine }) else { return nil }
+            let lastLine = lines.content(last.line)
+            guard let dash = lastLine.firstIndex(of: "-"), lastLine[..<dash].allSatisfy({ $0 == " " }) else { return nil }
+            lines.insert(String(lastLine[..<dash]) + "- " + written, after: last.line)
+            return lines.text
+        }
+        guard let existing = pair.value.string else { return nil }
+        if existing == item { return text }
+        return replaceValue(of: pair, in: &lines, key: key, with: "[\(YAMLScalar.text(existing)), \(written)]")
+    }
+
+    /// `---` / `key: value` lines / `---` at the top of a file that has no front matter.
+    static func addingFrontMatter(_ entries: [(String, String)], to text: String) -> String {
+        var lines = TextLines(text)
+        let block = ["---"] + entries.map { "\($0.0): \($0.1)" } + ["---"]
+        for (i, line) in block.enumerated().reversed() where i >= 0 { lines.insert(line, after: 0) }
+        return lines.text
+    }
+
+    private static func replaceValue(of pair: YAMLPair, in lines: inout TextLines, key: String, with value: String) -> String? {
+        guard pair.keyLine >= 1, pair.keyLine <= lines.count else { return nil }
+        let content = lines.content(pair.keyLine)
+        guard let range = valueRange(in: content, key: key) else { return nil }
+        let before = content[..<range.lowerBound]
+        lines.setContent(pair.keyLine, before + (before.hasSuffix(":") ? " " : "") + value + String(content[range.upperBound...]))
+        return lines.text
+    }
+
+    /// A new top-level line after the `status` line, else after the block's last entry.
+    private static func adding(_ line: String, to lines: inout TextLines, fields: [YAMLPair]) -> String? {
+        guard let anchor = fields.first(where: { $0.key == "status" }) ?? fields.last else { return nil }
+        var after = anchor.keyLine
+        // Past the anchor's own value lines (a block list or mapping under it).
+        let nodes = [anchor.value] + (anchor.value.sequence ?? []) + (anchor.value.mapping?.map(\.value) ?? [])
+        after = max(after, nodes.map(\.line).max() ?? after)
+        guard after >= 1, after <= lines.count else { return nil }
+        lines.insert(line, after: after)
+        return lines.text
+    }
+
+    /// Where `key: value` keeps its value on a line: after `key:` and spaces, up to a ` #`
+    /// comment or the end (trailing spaces left out); a quoted value with its quotes.
+    static func valueRange(in line: String, key: String) -> Range<String.Index>? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).first == ":" else { return nil }
+        var start = trimmed.index(trimmed.startIndex, offsetBy: key.count + 1)
+        while start < line.endIndex, line[start] == " " || line[start] == "\t" { start = line.index(after: start) }
+        if start < line.endIndex, line[start] == "\"" || line[start] == "'" {
+            let quote = line[start]
+            guard let close = line[line.index(after: start)...].firstIndex(of: quote) else { return nil }
+            return start..<line.index(after: close)
+        }
+        var end = start
+        var depth = 0
+        while end < line.endIndex {
+            if line[end] == "[" { depth += 1 }
+            if line[end] == "]" { depth -= 1 }
+            if line[end] == "#", depth <= 0, end > start, line[line.index(before: end)] == " " { break }
+            end = line.index(after: end)
+        }
+        while end > start, line[line.index(before: end)] == " " || line[line.index(before: end)] == "\t" { end = line.index(before: end) }
+        return start..<end
+    }
+}
