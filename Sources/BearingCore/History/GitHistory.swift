@@ -105,8 +105,14 @@ public struct GitHistory: Sendable {
     /// does not say, and its authors.
     public func apply(to document: inout Document) {
         guard let file = files[document.path] else { return }
-        if document.created == nil { document.created = file.created }
-        if document.updated == nil { document.updated = file.updated }
+        if document.created == nil {
+            document.created = file.created
+            document.datesFromGit.insert(.created)
+        }
+        if document.updated == nil {
+            document.updated = file.updated
+            document.datesFromGit.insert(.updated)
+        }
         document.authors = file.authors
     }
 

@@ -18,6 +18,12 @@ public struct Configuration: Sendable {
     public var types: [(pattern: String, type: DocumentType)] = []
     /// `status_aliases:` per type, a written status (lowercased) → a status of the type's workflow.
     public var statusAliases: [DocumentType: [String: String]] = [:]
+    /// Where each file can be edited on the web (`https://github.com/o/r/edit/main/docs`): pages get
+    /// "Edit this page" (`repository_url`, http(s) only).
+    public var repositoryURL: String?
+    /// False with `history: off`: the KB sits inside another project's repository, whose commits
+    /// are not its history (no dates or authors from git, no digests from it).
+    public var history = true
     /// The name of the knowledge base's own folder (`adr` for `bearing check docs/adr`), which says
     /// what its files are like a folder inside it would; set by the loader, not read from the file.
     public var folderName: String?
@@ -27,7 +33,7 @@ public struct Configuration: Sendable {
     public static let fileName = "bearing.yml"
     static let knownKeys: Set<String> = [
         "title", "base_url", "language", "output", "ignore", "horizons", "workflows",
-        "stale_after_days", "pending_after_days", "rules", "unsafe_html", "digest", "types", "status_aliases",
+        "stale_after_days", "pending_after_days", "rules", "unsafe_html", "digest", "types", "status_aliases", "repository_url", "history",
     ]
 
     public func workflow(for type: DocumentType) -> Workflow {
@@ -65,7 +71,16 @@ public struct Configuration: Sendable {
             let node = pair.value
             switch pair.key {
             case "title": config.title = reader.string("title", node)
-            case "base_url": config.baseURL = reader.string("base_url", node)
+            case "base_url": config.baseURL = webURL("base_url", node, reader: &reader)
+            case "repository_url": config.repositoryURL = webURL("repository_url", node, reader: &reader)
+            case "history":
+                if let text = reader.string("history", node) {
+                    switch text.lowercased() {
+                    case "off", "false", "no": config.history = false
+                    case "on", "true", "yes", "git": config.history = true
+                    default: reader.invalid("history", node, expected: "on or off (got '\(text)')")
+                    }
+                }
             case "language": config.language = reader.string("language", node)
             case "output": config.output = reader.string("output", node) ?? config.output
             case "ignore": config.ignore = reader.strings("ignore", node).map(\.value)
@@ -91,6 +106,17 @@ public struct Configuration: Sendable {
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    /// An http(s) address (anything else, `javascript:` above all, is refused at its line).
+    private static func webURL(_ key: String, _ node: YAMLNode, reader: inout FieldReader) -> String? {
+        guard let text = reader.string(key, node)?.trimmingSpaces() else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            reader.invalid(key, node, expected: "an http:// or https:// address (got '\(text)')")
+            return nil
+        }
+        return text
     }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

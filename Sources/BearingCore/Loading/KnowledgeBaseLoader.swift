@@ -40,7 +40,10 @@ public enum KnowledgeBaseLoader {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         var history: GitHistory?
         var state: HistoryState?
-        if let git {
+        // `history: off`: the repository around the KB is another project's; its commits are not the KB's.
+        var ignored: [Diagnostic] = []
+        let historyWanted = Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history
+        if let git, historyWanted {
             switch GitHistory.read(root: root, today: today, git: git) {
             case .history(let read): (history, state) = (read, .read)
             case .unavailable: state = .unavailable

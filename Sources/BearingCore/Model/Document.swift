@@ -20,6 +20,7 @@ public struct Document: Sendable, Hashable, Identifiable {
         var created: Day? = nil
         var updated: Day? = nil
         var authors: [String] = []
+        var datesFromGit: DatesFromGit = []
         var number: Int? = nil
         var goal: GoalDetails? = nil
         var brief: BriefDetails? = nil
@@ -115,6 +116,12 @@ public struct Document: Sendable, Hashable, Identifiable {
         _modify { unique(); yield &box.value.updated }
     }
 
+    /// Which of `created` and `updated` came from git rather than front matter (pages say so).
+    public var datesFromGit: DatesFromGit {
+        get { box.value.datesFromGit }
+        _modify { unique(); yield &box.value.datesFromGit }
+    }
+
     /// Who committed changes to the file, from git (the most frequent first); empty without git.
     public var authors: [String] {
         get { box.value.authors }
@@ -202,6 +209,13 @@ public struct Document: Sendable, Hashable, Identifiable {
             if let target = references[i].target { targets.append(target) }
         }
     }
+}
+
+public struct DatesFromGit: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let created = DatesFromGit(rawValue: 1)
+    public static let updated = DatesFromGit(rawValue: 2)
 }
 
 public struct GoalDetails: Sendable, Hashable {

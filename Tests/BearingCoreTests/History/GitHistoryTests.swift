@@ -231,3 +231,20 @@ struct ScriptedRepository {
         #expect(counts == [3, 3])
     }
 }
+
+extension GitHistoryTests {
+    /// `history: off`: the KB sits in another project's repository; its commits give no dates.
+    @Test func historyOffIgnoresTheRepository() async throws {
+        let repo = try ScriptedRepository()
+        try repo.write("kb/goals/g.md", "---\nstatus: active\n---\n# G\n")
+        try repo.commit("add", date: "2027-01-05T09:00:00+00:00")
+        let kb = repo.root.appendingPathComponent("kb").path
+        let read = try await KnowledgeBaseLoader.load(root: kb, today: Fixtures.today, git: GitRunner())
+        #expect(read.knowledgeBase.document("g")?.created == Day.parse("2027-01-05"))
+        #expect(read.knowledgeBase.document("g")?.datesFromGit == [.created, .updated])
+        try repo.write("kb/bearing.yml", "history: off\n")
+        let off = try await KnowledgeBaseLoader.load(root: kb, today: Fixtures.today, git: GitRunner())
+        #expect(off.knowledgeBase.document("g")?.created == nil)
+        #expect(off.history == nil)
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import BearingCore
+
+@Suite struct ConfigurationTests {
+    func read(_ yaml: String) -> (Configuration, [Diagnostic]) {
+        guard case .success(let root) = YAMLReader.parse(yaml, firstLine: 1) else { return (Configuration(), []) }
+        return Configuration.read(root)
+    }
+
+    @Test func addressesMustBeHTTP() {
+        let (good, none) = read("base_url: https://kb.example.com/\nrepository_url: https://github.com/o/r/edit/main/kb\n")
+        #expect(none.isEmpty)
+        #expect(good.baseURL == "https://kb.example.com/" && good.repositoryURL == "https://github.com/o/r/edit/main/kb")
+        let (bad, problems) = read("base_url: \"javascript:alert(1)//\"\nrepository_url: file:///etc\n")
+        #expect(bad.baseURL == nil && bad.repositoryURL == nil)
+        #expect(problems.map(\.rule) == [.invalidField, .invalidField])
+        #expect(problems.map(\.location.line) == [1, 2])
+    }
+
+    @Test func typesStatusAliasesAndHistory() {
+        let (config, problems) = read("types:\n  \"guides/**\": note\nstatus_aliases:\n  decision: {Parked: proposed, later: nonsense}\nhistory: off\n")
+        #expect(config.types.map { "\($0.pattern) \($0.type)" } == ["guides/** note"])
+        #expect(config.statusAliases[.decision] == ["parked": "proposed"])
+        #expect(problems.count == 1 && problems[0].message.contains("later"))
+        #expect(config.history == false)
+    }
+}
