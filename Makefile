@@ -1,4 +1,6 @@
 # The README's two commands: `make demo` and `make test`. Each installs what is missing.
+# `make corpus` (network) fetches the corpus of real decision records into .build/corpus; `make test`
+# never fetches it and skips the corpus suites when there is none.
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev cmark-gfm git python3
@@ -9,7 +11,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench clean templates-list man
+.PHONY: deps bench-deps build release demo test bench clean templates-list man corpus
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -58,7 +60,8 @@ demo: build
 	@$(BIN_DEBUG) report $(DEMO_KB) --today $(DEMO_TODAY) --format html -o _site/alignment-report.html
 	@$(BIN_DEBUG) export $(DEMO_KB) --today $(DEMO_TODAY) -o _site/northwind.json
 	@echo
-	@# The digest needs git history: examples/make-history.sh builds the example's, ending with its files.
+	@# The digest needs git history. The example reads none in place (`history: off`: this repository's
+	@# commits are not its history); examples/make-history.sh builds its own, ending with its files.
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	echo "== bearing digest $$tmp --today $(DEMO_TODAY) (the history of $(DEMO_KB), made by examples/make-history.sh)"; \
 	examples/make-history.sh "$$tmp" && echo && $(BIN_DEBUG) digest "$$tmp" --today $(DEMO_TODAY)
@@ -73,6 +76,14 @@ test: deps templates-list
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/browser-tests.sh
+
+# The corpus the corpus tests read when neither $$BEARING_CORPUS nor ../shared/corpus is there:
+# clones each public repository at its pinned commit and checks out the files of
+# Tests/BearingCoreTests/Fixtures/corpus/expected/ into .build/corpus (see scripts/fetch-corpus.sh).
+# Needs GitHub; where it is out of reach it names each repository it could not fetch, fails, and
+# leaves .build/corpus as it was. Not part of `make test`.
+corpus:
+	scripts/fetch-corpus.sh
 
 bench: release bench-deps
 	python3 scripts/bench.py

@@ -5,8 +5,9 @@
 # 8 January to 17 February 2027, tell how the knowledge base in examples/northwind came to
 # be: week by week, goals get their numbers updated, briefs go from draft to review to
 # approved, decisions are proposed and accepted, week goals come and go. The last commit's
-# files are exactly the example's, so `bearing digest DEST --today 2027-02-17` shows the
-# week before (2027-W06) as a team lived it. Authors come from people.yml; dates are fixed
+# files are exactly the example's, but for the `history: off` of its bearing.yml (there, it
+# keeps Bearing's own repository out of the example; here, the history is the example's), so
+# `bearing digest DEST --today 2027-02-17` shows the week before (2027-W06) as a team lived it. Authors come from people.yml; dates are fixed
 # (Pacific time), so the script makes the same repository every time.
 #
 # Each step below edits the working copy a little and commits it. Earlier versions are the
@@ -59,6 +60,16 @@ field() {
     replace "$1" "$line" "$2: $3"
 }
 
+# without_history_off FILE: prints FILE without its `history: off` line and the comment lines
+# just above it.
+without_history_off() {
+    awk '
+        /^#/ { comment[++n] = $0; next }
+        $0 == "history: off" { n = 0; next }
+        { for (i = 1; i <= n; i++) print comment[i]; n = 0; print }
+        END { for (i = 1; i <= n; i++) print comment[i] }' "$1"
+}
+
 # drop_field FILE KEY: removes the first `KEY:` line.
 drop_field() {
     local line
@@ -97,6 +108,8 @@ commit() {
 # ---------------------------------------------------------------------------------------------
 
 final bearing.yml people.yml
+grep -qx 'history: off' bearing.yml || fail "bearing.yml: no 'history: off'"
+without_history_off "$src/bearing.yml" >bearing.yml
 final notes/glossary.md notes/weekly-planning.md notes/working-agreements.md
 
 # The glossary has no pricing words yet.
@@ -649,7 +662,8 @@ commit fatima 2027-02-17 10:30 "Dunning emails: templates approved, sending set 
 final README.md
 commit marco 2027-02-17 11:00 "README: what this sample knowledge base shows"
 
-# The history ends with the example exactly.
-diff -r -x .git -x _site "$src" "$dest" >&2 || fail "the last commit differs from examples/northwind"
+# The history ends with the example exactly, its bearing.yml reading this history.
+diff -r -x .git -x _site -x bearing.yml "$src" "$dest" >&2 || fail "the last commit differs from examples/northwind"
+diff <(without_history_off "$src/bearing.yml") bearing.yml >&2 || fail "bearing.yml differs from the example's"
 [ -z "$(git status --porcelain)" ] || fail "files left uncommitted"
 echo "$dest: $(git rev-list --count HEAD) commits, from 2027-01-08 to 2027-02-17"

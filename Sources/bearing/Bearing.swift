@@ -9,6 +9,7 @@ struct Bearing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bearing",
         abstract: "Goals, briefs and decisions as Markdown: checked like code, shown as an alignment report and a site.",
+        discussion: "Shell completion of commands, options, ids, statuses and people: bearing --generate-completion-script bash (or zsh, fish) prints the script to install.",
         version: "0.1.0",
         subcommands: [Init.self, Adopt.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self]
     )
@@ -16,8 +17,13 @@ struct Bearing: AsyncParsableCommand {
     /// Exit statuses follow SPEC §3: 0 clean, 1 content errors, 2 usage or I/O failure
     /// (ArgumentParser's own usage status, 64, is mapped to 2).
     static func main() async {
+        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands.map { $0._commandName }) {
+            FileHandleOutput.standardError("error: \(message)\n")
+            Glibc.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            // The async parse runs the completions that read a knowledge base (Completions).
+            var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -81,10 +81,11 @@ import Testing
         #expect(lines["g-2027-w06-offline-sync-spike"] == ["g-2027-w06-offline-sync-spike": "added"])
         #expect(lines["g-2027-w06-save-calls"] == ["g-2027-w06-save-calls": "added"])
         #expect(lines["g-2027-q1-infra-cost"]?["rds-rightsizing"] == "added")
-        #expect(lines["g-2027-q1-dso"]?["g-2027-q1-dso"] == "key_results, updated, body")
-        #expect(lines["g-2027-q1-portal-reliability"]?["0012-self-host-feature-flags-with-unleash"] == "date, status, updated, body")
-        #expect(lines["g-2027-q1-offline-mode"]?["0004-use-sqlite-on-device-for-offline-queue"] == "updated, body")
-        #expect(lines["-"] == ["office-move-checklist": "status, updated, body", "weekly-planning": "updated, body"])
+        // `updated:` is bookkeeping, not a change.
+        #expect(lines["g-2027-q1-dso"]?["g-2027-q1-dso"] == "key_results, body")
+        #expect(lines["g-2027-q1-portal-reliability"]?["0012-self-host-feature-flags-with-unleash"] == "date, status, body")
+        #expect(lines["g-2027-q1-offline-mode"]?["0004-use-sqlite-on-device-for-offline-queue"] == "body")
+        #expect(lines["-"] == ["office-move-checklist": "status, body", "weekly-planning": "body"])
         #expect(lines["g-2027-w07-checkout-p95"] == nil)   // next week's goals are not in this week
 
         // Reviews due in W07, and what was late at the end of W06.
@@ -118,7 +119,13 @@ import Testing
         #expect(expected.count > 40)
         #expect(files(under: repo) == expected)
         for path in expected {
-            let original = try Data(contentsOf: Self.northwind.appendingPathComponent(path))
+            var original = try Data(contentsOf: Self.northwind.appendingPathComponent(path))
+            if path == "bearing.yml" {
+                // The scripted repository is the example's history: its bearing.yml has no `history: off` (nor its comment).
+                let lines = String(decoding: original, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let kept = lines.filter { !$0.hasPrefix("history: off") && !$0.hasPrefix("# This example sits inside") && !$0.hasPrefix("# Its history is built") }
+                original = Data(kept.joined(separator: "\n").utf8)
+            }
             let built = try Data(contentsOf: repo.appendingPathComponent(path))
             #expect(built == original, "\(path) differs from examples/northwind")
         }

@@ -216,7 +216,7 @@ public struct AlignmentAnalysis: Sendable {
                     // A review is owed until the reviewer signs off (`approvals:`).
                     let owed = document.brief?.awaitedReviewers.contains { $0.lowercased() == person.id.lowercased() } ?? true
                     if document.status == "in-review", owed { entry.reviews.append(document.id) }
-                    if kb.overdueReviewDays(document, today: today) != nil { entry.overdue.append(document.id) }
+                    if owed, kb.overdueReviewDays(document, today: today) != nil { entry.overdue.append(document.id) }
                 case .decisionMaker:
                     if document.status == "proposed" { entry.decides.append(document.id) }
                     if kb.pendingDays(document, today: today) != nil { entry.overdue.append(document.id) }

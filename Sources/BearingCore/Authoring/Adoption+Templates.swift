@@ -33,13 +33,7 @@ extension Adoption {
         return chosen
     }
 
-    /// A name whose last word is `template` (`0000-template`, `adr-template`, `NNNN-kep-template`,
-    /// `templates`), with at most two words before it: `use-a-template-engine` is not one.
-    static func isTemplateName(_ name: Substring) -> Bool {
-        let words = name.lowercased().split { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " }
-        guard let last = words.last, words.count <= 3 else { return false }
-        return last == "template" || last == "templates"
-    }
+    static func isTemplateName(_ name: Substring) -> Bool { Placeholder.isTemplateName(name) }
 
     /// Every link between files of the KB: to the documents references resolved to, and to other
     /// files by relative links (which the model keeps as external).

@@ -21,10 +21,17 @@ enum BodyStatusEdit {
         let lines = TextLines(text)
         var underStatus = false
         var fence = false
+        var comment = false
         for n in stride(from: 1, through: lines.count, by: 1) {
             let trimmed = lines.content(n).trimmingSpaces()
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
             if fence { continue }
+            // HTML comments (a template's instructions) and quotes are not the status.
+            if comment || trimmed.hasPrefix("<!--") {
+                comment = !trimmed.contains("-->")
+                continue
+            }
+            if trimmed.hasPrefix(">") { continue }
             if trimmed.hasPrefix("#") {
                 underStatus = trimmed.hasPrefix("##") && trimmed.drop { $0 == "#" }.trimmingSpaces().lowercased() == "status"
                 continue

@@ -22,7 +22,7 @@ public enum DocumentEditor {
         public var description: String {
             switch self {
             case .noDocument(let id, let hint): "no document has the id '\(id)'" + (hint.map { "; \($0)" } ?? "")
-            case .unreadable(let path): "'\(path)' could not be read"
+            case .unreadable(let path): "'\(path)' could not be read as UTF-8 text: it was left as it is"
             case .unknownStatus(let status, let valid): "'\(status)' is not a status of this workflow: \(valid.joined(separator: ", "))"
             case .cannotEdit(let path, let reason): "'\(path)' was left as it is: \(reason)"
             case .wouldDamage(let path, let reason): "'\(path)' was left as it is, as the edit would have \(reason)"
@@ -54,18 +54,44 @@ public enum DocumentEditor {
                 throw Failure.wouldDamage(path, reason: "changed '\(key)'")
             }
         }
-        if !intent.body, old.markdown.blocks.map(\.text) != new.markdown.blocks.map(\.text) {
+        let (removed, added) = difference(content(old.markdown), content(new.markdown))
+        if !intent.body, !removed.isEmpty || !added.isEmpty {
             throw Failure.wouldDamage(path, reason: "changed its body")
+        }
+        // A status edit in the body replaces the status paragraph and may add a `Supersedes` one.
+        if intent.body, removed.count > 1 || added.count > 2
+            || !added.allSatisfy({ $0.lowercased().contains("supersed") || $0.lowercased().contains("status") || $0.split(separator: " ").count <= 3 }) {
+            throw Failure.wouldDamage(path, reason: "changed more of its body than its status")
         }
         let document = DocumentReader(configuration: configuration).read(new).document
         if let reason = intent.expect(document) { throw Failure.wouldDamage(path, reason: reason) }
     }
 
+    /// What a body says: its blocks' text and its code blocks, in order.
+    private static func content(_ markdown: MarkdownDocument) -> [String] {
+        markdown.blocks.map(\.text) + markdown.codeBlocks.map(\.literal)
+    }
+
+    /// The texts only `a` has and the texts only `b` has (as multisets).
+    private static func difference(_ a: [String], _ b: [String]) -> (removed: [String], added: [String]) {
+        var counts: [String: Int] = [:]
+        for text in a { counts[text, default: 0] += 1 }
+        var added: [String] = []
+        for text in b {
+            if let n = counts[text], n > 0 { counts[text] = n - 1 } else { added.append(text) }
+        }
+        return (counts.flatMap { Array(repeating: $0.key, count: $0.value) }.sorted(), added)
+    }
+
     /// Writes `text` over the file at `url` atomically, when the file still holds `original`, then
     /// reads it back: what is on disk must be exactly what was meant. With `original` nil the file
     /// is created, never overwritten (O_EXCL: one that appears meanwhile is kept), its folder made.
-    public static func write(_ text: String, to url: URL, replacing original: String?, displayPath: String) throws {
-        let current = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+    /// A symbolic link is written through (its target changes, the link stays), and the file keeps
+    /// its permissions.
+    public static func write(_ text: String, to link: URL, replacing original: String?, displayPath: String) throws {
+        let url = original == nil ? link : link.resolvingSymlinksInPath()
+        let current = FileManager.default.contents(atPath: url.path).map { String(data: $0, encoding: .utf8) ?? "\u{FFFD}not UTF-8" }
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
         guard current == original else {
             throw Failure.notWritten(displayPath, reason: original == nil ? "it exists already: not overwritten" : "it changed since it was read; run the command again")
         }
@@ -75,6 +101,7 @@ public enum DocumentEditor {
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } else {
                 try Data(text.utf8).write(to: url, options: .atomic)
+                if let permissions { try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: url.path) }
             }
         } catch CocoaError.fileWriteFileExists {
             throw Failure.notWritten(displayPath, reason: "it exists already: not overwritten")
@@ -83,19 +110,6 @@ public enum DocumentEditor {
         }
         guard FileManager.default.contents(atPath: url.path) == Data(text.utf8) else {
             throw Failure.notWritten(displayPath, reason: "it did not read back as written")
-        }
-    }
-}
-
-extension YAMLNode {
-    /// The same value, wherever it is written (positions ignored).
-    func sameValue(_ other: YAMLNode) -> Bool {
-        switch (value, other.value) {
-        case (.scalar(let a, let plainA), .scalar(let b, let plainB)): return a == b && (plainA == plainB || isNull == other.isNull)
-        case (.sequence(let a), .sequence(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.sameValue($1) }
-        case (.mapping(let a), .mapping(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value.sameValue($1.value) }
-        default: return false
         }
     }
 }

@@ -60,7 +60,7 @@ enum FrontMatterEdit {
     static func addingFrontMatter(_ entries: [(String, String)], to text: String) -> String {
         var lines = TextLines(text)
         let block = ["---"] + entries.map { "\($0.0): \($0.1)" } + ["---"]
-        for (i, line) in block.enumerated().reversed() where i >= 0 { lines.insert(line, after: 0) }
+        for line in block.reversed() { lines.insert(line, after: 0) }
         return lines.text
     }
 

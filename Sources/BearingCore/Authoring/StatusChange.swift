@@ -29,6 +29,9 @@ public struct StatusChangePlan: Sendable {
         if new == "approved", !force, let awaited = document.brief?.awaitedReviewers, !awaited.isEmpty {
             throw DocumentEditor.Failure.awaitingSignOff(document.id, reviewers: awaited)
         }
+        if successorID != nil, new != "superseded" {
+            throw DocumentEditor.Failure.cannotEdit(document.path, reason: "--by names a successor, which only 'superseded' takes")
+        }
         var successor: Document?
         if let successorID {
             guard let found = kb.find(successorID) else { throw DocumentEditor.Failure.noDocument(successorID, hint: kb.suggestion(forID: successorID)) }
@@ -53,21 +56,29 @@ public struct StatusChangePlan: Sendable {
                                   text: String, today: Day, configuration: Configuration) throws -> String {
         var edit = Edit(path: document.path, text: text)
         let hasField = document.fields.contains { $0.key == "status" }
-        if hasField || (BodyStatusEdit.place(in: text) == nil && !document.fields.isEmpty) {
+        let inBody = BodyStatusEdit.place(in: text) != nil
+        if hasField || (!inBody && !document.fields.isEmpty && document.status.isEmpty) {
             try edit.frontMatter("status") { FrontMatterEdit.setting("status", to: new, in: $0, fields: $1) }
             if let successor, new == "superseded" {
                 try edit.frontMatter("superseded_by") { FrontMatterEdit.setting("superseded_by", to: successor.id, in: $0, fields: $1) }
             }
-        } else if BodyStatusEdit.place(in: text) != nil {
+        } else if inBody {
             try edit.body { BodyStatusEdit.setting(new, successor: new == "superseded" ? successor?.link : nil, in: $0) }
+        } else if !document.status.isEmpty {
+            // A status in a form the editor does not write (a bold label, a header line, a metadata
+            // table, a sidecar file): a second status elsewhere would contradict it.
+            throw DocumentEditor.Failure.cannotEdit(document.path, reason: "its status ('\(document.displayedStatus)') is written in a form Bearing does not edit; change it by hand")
         } else {
             var entries = [("status", YAMLScalar.text(new))]
             if let successor, new == "superseded" { entries.append(("superseded_by", YAMLScalar.text(successor.id))) }
             try edit.frontMatter("status", "superseded_by") { text, _ in FrontMatterEdit.addingFrontMatter(entries, to: text) }
         }
         try edit.touchUpdated(today)
+        let inFrontMatter = edit.keys.contains("status")
         try edit.verify(configuration: configuration) { read in
             guard read.status == new else { return "given it the status '\(read.statusLabel)' instead of '\(new)'" }
+            // In front matter the value is the word alone (a value over several lines is not replaced whole).
+            if inFrontMatter, let text = read.statusText, text.lowercased() != new { return "left its status reading '\(text)'" }
             if let successor, new == "superseded",
                !read.references.contains(where: { $0.kind == .supersededBy && ($0.written == successor.id || $0.written == successor.link.path) }) {
                 return "named no successor"

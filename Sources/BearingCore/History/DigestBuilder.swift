@@ -1,10 +1,26 @@
+import Foundation
+
 /// Makes the weekly digest of a knowledge base: in a git work tree, the state at the window's
 /// end compared with the state at its start (the last commits before each), and the window's
-/// authors; without git, the current files and their dates. Ten git processes a window at most, whatever the number of files.
+/// commits; without git (or with `history: off`), the current files and their dates. Ten git
+/// processes a window, eleven when a decision accepted in it was touched by several commits,
+/// whatever the number of files.
 public enum DigestBuilder {
-    public static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?) async -> WeeklyDigest {
-        var cache = StateCache()
-        return await build(root: root, since: since, until: until, period: period, git: git, cache: &cache)
+    /// One window's digest. `today` marks a window that has not ended as in progress (its end
+    /// state is then analysed as of today).
+    public static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?, today: Day? = nil) async -> WeeklyDigest {
+        var unused: [Diagnostic] = []
+        let (configuration, _) = Configuration.read(KnowledgeBaseLoader.readYAMLFile(FolderFiles(root: root), Configuration.fileName, &unused))
+        let link = WeeklyDigest.baseURLLink(configuration.baseURL) { entry in
+            FileManager.default.fileExists(atPath: root + "/" + entry.path)
+        }
+        let request = Request(since: since, until: until, period: period, today: today, link: link)
+        guard let history = History(root: root, git: git, wanted: configuration.history) else {
+            let after = await KnowledgeBaseChange.State.load(FolderFiles(root: root), label: "files", today: request.asOf)
+            return WeeklyDigest(request.window(after: after))
+        }
+        var cache: [String: KnowledgeBaseChange.State] = [:]
+        return await history.digest(request, end: history.revision(before: until.adding(days: 1)), cache: &cache)
     }
 
     /// The last `count` complete ISO weeks before `today`, newest first.
@@ -12,79 +28,57 @@ public enum DigestBuilder {
         (1...max(1, count)).prefix(count).map { Period.isoWeek(containing: today.adding(days: -7 * $0)) }
     }
 
-    /// The digests of several windows, sharing the states of the revisions they have in common
-    /// (one week's end is the next one's start). Without git, every window is read from
-    /// `current` (the knowledge base as loaded) by the documents' dates, loading nothing again.
-    public static func build(root: String, periods: [Period], git: GitRunner?, current: KnowledgeBaseChange.State) async -> [WeeklyDigest] {
-        guard let git, isWorkTree(root, git) else {
-            return periods.map { period in
-                WeeklyDigest(title: title(current), period: period.text, since: period.start, until: period.end, change: nil,
-                             after: current, contributors: [])
-            }
+    /// The digests of several windows (the site's weekly pages), sharing the states of the
+    /// revisions they have in common (one week's end is the next one's start). Windows that end
+    /// before the knowledge base's first commit have no digest. Without git, every window is read
+    /// from `current` (the knowledge base as loaded) by the documents' dates, from the week of the
+    /// earliest date on. Documents link to their pages under `base_url` when they still exist.
+    public static func build(root: String, periods: [Period], git: GitRunner?, current: KnowledgeBaseChange.State,
+                             today: Day? = nil) async -> [WeeklyDigest] {
+        let link = WeeklyDigest.baseURLLink(current.kb.configuration.baseURL) { [kb = current.kb] entry in
+            kb.document(entry.id)?.path == entry.path
         }
-        var cache = StateCache()
+        func request(_ period: Period) -> Request {
+            Request(since: period.start, until: period.end, period: period.text, today: today, link: link)
+        }
+        guard let history = History(root: root, git: git, wanted: current.kb.configuration.history) else {
+            let first = earliestDay(current.kb)
+            return periods.filter { period in first.map { period.end >= $0 } ?? true }.map { WeeklyDigest(request($0).window(after: current)) }
+        }
+        var cache: [String: KnowledgeBaseChange.State] = [:]
         var digests: [WeeklyDigest] = []
         for period in periods {
-            digests.append(await build(root: root, since: period.start, until: period.end, period: period.text, git: git, cache: &cache))
+            guard let end = history.revision(before: period.end.adding(days: 1)) else { continue }   // before the first commit
+            digests.append(await history.digest(request(period), end: end, cache: &cache))
         }
         return digests
     }
 
-    /// Loaded states by revision (and the day they are analysed for).
-    struct StateCache {
-        var states: [String: KnowledgeBaseChange.State] = [:]
+    /// The earliest day a document states (`created`, `updated`, a decision's `date`).
+    static func earliestDay(_ kb: KnowledgeBase) -> Day? {
+        kb.documents.flatMap { [$0.created, $0.updated, $0.decision?.date].compactMap { $0 } }.min()
     }
 
-    private static func build(root: String, since: Day, until: Day, period: String, git: GitRunner?,
-                              cache: inout StateCache) async -> WeeklyDigest {
-        if let git, isWorkTree(root, git) {
-            let start = revision(before: since, root: root, git: git)
-            let end = revision(before: until.adding(days: 1), root: root, git: git)
-            let before = await state(start, root: root, git: git, today: since.adding(days: -1), cache: &cache)
-            let after = await state(end, root: root, git: git, today: until, cache: &cache)
-            return WeeklyDigest(title: title(after), period: period, since: since, until: until,
-                                change: KnowledgeBaseChange(from: before, to: after),
-                                after: after, contributors: contributors(since: since, until: until, root: root, git: git))
+    /// What a window is asked for.
+    struct Request {
+        var since: Day
+        var until: Day
+        var period: String
+        var today: Day?
+        var link: @Sendable (KnowledgeBaseChange.Entry) -> String?
+
+        var inProgress: Bool { today.map { until >= $0 } ?? false }
+        /// The day the end state is analysed for: the window's last day, or today while it lasts.
+        var asOf: Day { inProgress ? max(since, today ?? until) : until }
+
+        func window(after: KnowledgeBaseChange.State, title: String? = nil) -> WeeklyDigest.Window {
+            var window = WeeklyDigest.Window(title: title ?? DigestBuilder.title(after), period: period, since: since, until: until,
+                                             change: nil, before: nil, after: after)
+            window.inProgress = inProgress
+            window.link = link
+            return window
         }
-        let after = await KnowledgeBaseChange.State.load(FolderFiles(root: root), label: "files", today: until)
-        return WeeklyDigest(title: title(after), period: period, since: since, until: until, change: nil, after: after, contributors: [])
     }
 
-    /// Inside a git work tree with its whole history: a shallow clone's oldest commit holds
-    /// every file, so every document would read as added in its week; dates are used instead.
-    private static func isWorkTree(_ root: String, _ git: GitRunner) -> Bool {
-        GitRepository.at(root, git: git).map { !$0.shallow } ?? false
-    }
-
-    /// The files at `revision`; none before the first commit.
-    private static func snapshot(_ revision: String?, root: String, git: GitRunner) -> MemoryFiles {
-        guard let revision, let files = try? GitSnapshot.files(at: revision, root: root, git: git) else { return MemoryFiles(files: [:]) }
-        return files
-    }
-
-    private static func title(_ state: KnowledgeBaseChange.State) -> String { state.kb.configuration.title ?? "Knowledge base" }
-
-    private static func state(_ revision: String?, root: String, git: GitRunner, today: Day, cache: inout StateCache) async -> KnowledgeBaseChange.State {
-        let key = "\(revision ?? "-")@\(today)"
-        if let known = cache.states[key] { return known }
-        let loaded = await KnowledgeBaseChange.State.load(snapshot(revision, root: root, git: git), label: revision ?? "nothing", today: today)
-        cache.states[key] = loaded
-        return loaded
-    }
-
-    /// The last commit made before the start of `day` (UTC); nil when there is none or no git.
-    static func revision(before day: Day, root: String, git: GitRunner) -> String? {
-        guard let output = git.run(["rev-list", "-1", "--before=\(day)T00:00:00+00:00", "HEAD"], in: root) else { return nil }
-        let commit = String(decoding: output, as: UTF8.self).split(separator: "\n").first.map(String.init)
-        return commit.flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// Authors of the window's commits under the knowledge base, the most active first.
-    static func contributors(since: Day, until: Day, root: String, git: GitRunner) -> [WeeklyDigest.Contributor] {
-        guard let output = git.run(["log", "--no-merges", "--format=%aN", "--since=\(since)T00:00:00+00:00",
-                                    "--until=\(until.adding(days: 1))T00:00:00+00:00", "--", "."], in: root) else { return [] }
-        var counts: [String: Int] = [:]
-        for name in String(decoding: output, as: UTF8.self).split(separator: "\n") { counts[String(name), default: 0] += 1 }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { WeeklyDigest.Contributor(name: $0.key, commits: $0.value) }
-    }
+    static func title(_ state: KnowledgeBaseChange.State) -> String { state.kb.configuration.title ?? "Knowledge base" }
 }

@@ -113,7 +113,8 @@ public struct GitHistory: Sendable {
             document.updated = file.updated
             document.datesFromGit.insert(.updated)
         }
-        document.authors = file.authors
+        // Who the file says wrote it comes first; committers otherwise.
+        if document.authors.isEmpty { document.authors = file.authors }
     }
 
     /// A repository path as a path of the knowledge base, nil when outside it.

@@ -23,6 +23,8 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
         public var type: String
         public var status: String
         public var path: String
+        /// Where to read it: its page under `base_url` (the digest sets it when the page exists); absent otherwise.
+        public var link: String?
 
         init(_ document: Document) {
             (id, title, type, status, path) = (document.id, document.title, document.type.rawValue, document.statusLabel, document.path)
@@ -152,11 +154,16 @@ public struct KnowledgeBaseChange: Sendable, Encodable {
                                   goals_after: ReportBuilder.share(after.analysis.coverage.goals).text)
     }
 
-    /// Front matter keys whose values differ, sorted, then `body` when the body's structure or text did.
+    /// Keys that record when a file was touched rather than what it says: a change of them alone
+    /// is not a change of the document.
+    public static let bookkeepingFields: Set<String> = ["created", "updated"]
+
+    /// Front matter keys whose values differ, sorted, then `body` when the body's structure or text
+    /// did; bookkeeping fields (`updated`, `created`) are left out.
     static func changedFields(_ old: Document, _ new: Document) -> [String] {
         let before = Dictionary(old.fields.map { ($0.key, JSONValue($0.value)) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.fields.map { ($0.key, JSONValue($0.value)) }, uniquingKeysWith: { first, _ in first })
-        var keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        var keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !bookkeepingFields.contains($0.lowercased()) }.sorted()
         if Self.bodyText(old.body) != Self.bodyText(new.body) { keys.append("body") }
         return keys
     }

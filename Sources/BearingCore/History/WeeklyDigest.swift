@@ -1,7 +1,7 @@
-/// The weekly alignment digest (SPEC §6, `bearing digest`): what changed in a window, grouped by
-/// the goal each piece of work serves, the decisions made, status transitions, goal progress,
-/// reviews due next, what is late, who needs to act, and who contributed. From git when the
-/// knowledge base is in a work tree; else from the documents' own dates.
+/// The weekly alignment digest (SPEC §6, `bearing digest`): what changed in a window, each item
+/// once under the goal nearest to it, the decisions made, status transitions, goal progress,
+/// sign-offs, reviews due next, what is late, who needs to act, and who contributed. From git when
+/// the knowledge base is in a work tree; else from the documents' own dates.
 public struct WeeklyDigest: Sendable, Encodable {
     public var format = "bearing-digest"
     public var version = 1
@@ -10,12 +10,20 @@ public struct WeeklyDigest: Sendable, Encodable {
     public var period: String
     public var since: Day
     public var until: Day
+    /// The window has not ended yet (it reaches today): what it holds so far.
+    public var in_progress: Bool
+    /// The day the end state was analysed for: `until`, or today for a window in progress.
+    public var as_of: Day
     /// `git`, or `dates` (no git: changes found by `created`/`updated`/`date`, no status transitions).
     public var source: String
+    /// The counts in words, in the right number: `12 changes, 1 decision made, 4 status changes`.
+    public var summary: String
     public var groups: [Group]
     public var decisions: [Item]
     public var status_changes: [KnowledgeBaseChange.StatusChange]
     public var progress_changes: [KnowledgeBaseChange.ProgressChange]
+    /// Reviewers' sign-offs (`approvals:`) made in the window.
+    public var sign_offs: [SignOff]
     public var reviews_due: [Item]
     public var late: [Item]
     public var needs_action: [Person]
@@ -29,18 +37,39 @@ public struct WeeklyDigest: Sendable, Encodable {
         public var changes: [Line]
     }
 
+    /// A document that changed, listed once, under the goal nearest to it.
     public struct Line: Sendable, Encodable {
         public var document: KnowledgeBaseChange.Entry
         /// `added`, `removed`, `renamed`, or the fields that changed.
         public var what: String
+        /// The other goals it serves, named on its line.
+        public var also: [KnowledgeBaseChange.Entry]
     }
 
     public struct Item: Sendable, Encodable {
         public var document: KnowledgeBaseChange.Entry
         /// A date or a number of days, as text.
         public var note: String
+        /// For reviews: the reviewers who have not signed off yet. Absent for other items.
+        public var awaiting: [Who]?
+        /// For reviews: the reviewers who have signed off. Absent for other items.
+        public var signed_off: [Who]?
     }
 
+    /// A person or team: the id as written, the name from people.yml.
+    public struct Who: Sendable, Encodable, Hashable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct SignOff: Sendable, Encodable {
+        public var document: KnowledgeBaseChange.Entry
+        public var by: Who
+        public var date: Day?
+        public var note: String?
+    }
+
+    /// What one person or team must act on; each item once (overdue first, then reviews, then decisions).
     public struct Person: Sendable, Encodable {
         public var id: String
         public var name: String
@@ -54,80 +83,58 @@ public struct WeeklyDigest: Sendable, Encodable {
         public var commits: Int
     }
 
-    /// `change` is the window's change (from the state at its start to the state at its end);
-    /// `after` the state at its end, which reviews, lateness and people are read from.
-    public init(title: String, period: String, since: Day, until: Day, change: KnowledgeBaseChange?,
-                after: KnowledgeBaseChange.State, contributors: [Contributor]) {
-        self.title = title
-        self.period = period
-        self.since = since
-        self.until = until
-        self.contributors = contributors
-        let kb = after.kb
-        let entry = KnowledgeBaseChange.Entry.init
-        func entries(_ ids: [String]) -> [KnowledgeBaseChange.Entry] { ids.compactMap { kb.document($0).map(entry) } }
-        var lines: [(String, Line)] = []
-        if let change {
-            source = "git"
-            status_changes = change.status_changes
-            progress_changes = change.progress_changes
-            lines += change.added.map { ($0.id, Line(document: $0, what: "added")) }
-            lines += change.changed.map { ($0.document.id, Line(document: $0.document, what: $0.fields.joined(separator: ", "))) }
-            lines += change.renamed.compactMap { renamed in kb.document(renamed.id).map { (renamed.id, Line(document: entry($0), what: "renamed")) } }
-            lines += change.removed.map { ($0.id, Line(document: $0, what: "removed")) }
-        } else {
-            source = "dates"
-            status_changes = []
-            progress_changes = []
-            let window = since...until
-            for document in kb.documents {
-                if let created = document.created, window.contains(created) {
-                    lines.append((document.id, Line(document: entry(document), what: "added")))
-                } else if let updated = document.updated, window.contains(updated) {
-                    lines.append((document.id, Line(document: entry(document), what: "updated")))
-                }
-            }
-        }
-        // Grouped under each goal a document serves (a goal under itself), in the order of goals' titles.
-        var byGoal: [String: [Line]] = [:]
-        var unaligned: [Line] = []
-        for (id, line) in lines {
-            let goals: [String]
-            if let document = kb.document(id) {
-                goals = document.type == .goal ? [document.id] : kb.servedGoalIDs(document)
-            } else {
-                goals = []
-            }
-            if goals.isEmpty { unaligned.append(line) }
-            for goal in goals { byGoal[goal, default: []].append(line) }
-        }
-        groups = byGoal.compactMap { goal, lines -> Group? in
-            guard let document = kb.document(goal) else { return nil }
-            return Group(goal: entry(document), progress: after.analysis.progress[document.id]?.value.map(Percent.format),
-                         changes: lines.sorted { $0.document.title < $1.document.title })
-        }.sorted { ($0.goal?.title ?? "", $0.goal?.id ?? "") < ($1.goal?.title ?? "", $1.goal?.id ?? "") }
-        if !unaligned.isEmpty { groups.append(Group(goal: nil, progress: nil, changes: unaligned.sorted { $0.document.title < $1.document.title })) }
+    /// What the digest is made from. `change` is the window's change (from `before`, the state at
+    /// its start, to `after`, the state at its end), nil without git; `after` is what reviews,
+    /// lateness and people are read from. `decidedOn` dates decisions accepted in the window (by
+    /// their commit); `link` gives a document's address, nil for none.
+    public struct Window: Sendable {
+        public var title: String
+        public var period: String
+        public var since: Day
+        public var until: Day
+        public var inProgress = false
+        public var change: KnowledgeBaseChange?
+        public var before: KnowledgeBaseChange.State?
+        public var after: KnowledgeBaseChange.State
+        public var contributors: [Contributor] = []
+        public var decidedOn: [String: Day] = [:]
+        public var link: @Sendable (KnowledgeBaseChange.Entry) -> String? = { _ in nil }
 
-        // Decisions made: no longer proposed, and dated in the window or moved out of proposed in it.
-        let window = since...until
-        let proposed = kb.configuration.workflow(for: .decision).initial
-        let decidedByStatus = Set(status_changes.filter { $0.document.type == DocumentType.decision.rawValue && $0.to != proposed }.map(\.document.id))
-        decisions = kb.documents(ofType: .decision).filter { document in
-            document.status != proposed
-                && ((document.decision?.date.map { window.contains($0) } ?? false) || decidedByStatus.contains(document.id))
-        }.map { Item(document: entry($0), note: $0.decision?.date?.description ?? "") }
-
-        let nextWeek = until.adding(days: 1)...until.adding(days: 7)
-        reviews_due = kb.documents(ofType: .brief).filter { document in
-            document.status == "in-review" && (document.brief?.reviewBy.map { nextWeek.contains($0) } ?? false)
-        }.map { Item(document: entry($0), note: $0.brief?.reviewBy?.description ?? "") }
-        let analysis = after.analysis
-        late = analysis.overdueReviews.compactMap { late in kb.document(late.id).map { Item(document: entry($0), note: "review overdue \(late.days) d") } }
-            + analysis.pendingDecisions.compactMap { late in kb.document(late.id).map { Item(document: entry($0), note: "pending \(late.days) d") } }
-        needs_action = analysis.responsibilities.keys.sorted().compactMap { id in
-            guard let duties = analysis.responsibilities[id], !(duties.reviews.isEmpty && duties.decides.isEmpty && duties.overdue.isEmpty) else { return nil }
-            return Person(id: id, name: kb.people.name(of: id), reviews: entries(duties.reviews),
-                          decides: entries(duties.decides), overdue: entries(duties.overdue))
+        public init(title: String, period: String, since: Day, until: Day, change: KnowledgeBaseChange?,
+                    before: KnowledgeBaseChange.State?, after: KnowledgeBaseChange.State) {
+            (self.title, self.period, self.since, self.until) = (title, period, since, until)
+            (self.change, self.before, self.after) = (change, before, after)
         }
+    }
+
+    public init(_ window: Window) {
+        title = window.title
+        period = window.period
+        since = window.since
+        until = window.until
+        in_progress = window.inProgress
+        as_of = window.after.analysis.today
+        contributors = window.contributors
+        source = window.change == nil ? "dates" : "git"
+        status_changes = window.change?.status_changes ?? []
+        progress_changes = window.change?.progress_changes ?? []
+        groups = Self.groups(window)
+        decisions = Self.decisions(window)
+        sign_offs = Self.signOffs(window)
+        (reviews_due, late) = Self.reviewsDueAndLate(window)
+        needs_action = Self.needsAction(window.after)
+        summary = ""
+        summary = Self.summary(self)
+        linkEntries(window.link)
+    }
+
+    /// `12 changes, 1 decision made, 4 status changes` (status changes only from git, sign-offs
+    /// when there are some).
+    static func summary(_ digest: WeeklyDigest) -> String {
+        let changes = digest.groups.reduce(0) { $0 + $1.changes.count }
+        var parts = [Plural.count(changes, "change"), Plural.count(digest.decisions.count, "decision") + " made"]
+        if digest.source == "git" { parts.append(Plural.count(digest.status_changes.count, "status change")) }
+        if !digest.sign_offs.isEmpty { parts.append(Plural.count(digest.sign_offs.count, "sign-off")) }
+        return parts.joined(separator: ", ")
     }
 }

@@ -14,7 +14,7 @@ enum Changelog {
         for block in blocks {
             if case .heading = block.kind {
                 let name = block.text.trimmingSpaces().lowercased()
-                inChangelog = name == "changelog" || name == "change log" || name == "history" || name == "revision history"
+                inChangelog = name == "changelog" || name == "change log"
                 continue
             }
             guard inChangelog, block.kind == .listItem || block.kind == .paragraph else { continue }

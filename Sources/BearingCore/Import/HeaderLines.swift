@@ -26,14 +26,18 @@ enum HeaderLines {
     static func readLabelled(_ block: MarkdownBlock, links: [MarkdownLink], into stated: inout StatedMetadata) -> Bool {
         var found = false
         var open: (key: StatedMetadata.Key, value: StatedMetadata.Value)?
+        var continued = 0
         func flush() {
             if let (key, value) = open { stated.add(key, value) }
             open = nil
+            continued = 0
         }
         for (text, line) in block.lines {
             let pairs = labelledValues(in: text)
             if pairs.isEmpty {
-                if let (key, previous) = open, continues(previous.text) {
+                // A value wraps onto a few lines at most (bounded work on any paragraph).
+                if let (key, previous) = open, continued < 8, continues(previous.text) {
+                    continued += 1
                     var value = previous
                     value.text += " " + text.trimmingSpaces()
                     open = (key, value)

@@ -39,7 +39,17 @@ enum Placeholder {
     /// A template of records (`adr-template.md`, `NNNN-kep-template/README.md`, `TEMPLATE.md`): what
     /// it states outside front matter are examples to replace (`@jane.doe`), not data.
     static func isTemplatePath(_ path: String) -> Bool {
-        path.lowercased().split(separator: "/").suffix(2).contains { $0.contains("template") }
+        let parts = path.split(separator: "/")
+        guard let file = parts.last else { return false }
+        return isTemplateName(file.hasSuffix(".md") ? file.dropLast(3) : file) || parts.dropLast().last.map(isTemplateName) == true
+    }
+
+    /// A name whose last word is `template` (`0000-template`, `adr-template`, `NNNN-kep-template`,
+    /// `templates`), with at most two words before it: `0001-use-templates-for-emails` is not one.
+    static func isTemplateName(_ name: Substring) -> Bool {
+        let words = name.lowercased().split { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " }
+        guard let last = words.last, words.count <= 3 else { return false }
+        return last == "template" || last == "templates"
     }
 
     private static let unfilled: Set<String> = [

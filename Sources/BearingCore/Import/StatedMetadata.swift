@@ -64,11 +64,11 @@ struct StatedMetadata: Equatable {
     private static let labels: [String: Key] = {
         var table: [String: Key] = [:]
         let words: [(Key, [String])] = [
-            (.status, ["status", "state"]),
-            (.date, ["date", "start date", "created", "creation date", "decision date", "date created", "proposed"]),
+            (.status, ["status", "statut", "estado", "stato"]),
+            (.date, ["date", "start date", "created", "creation date", "decision date", "date created", "proposed", "datum", "fecha"]),
             (.updated, ["last updated", "last update", "updated", "last modified", "last revised"]),
             (.deciders, ["deciders", "decider", "decision makers", "decision maker", "approvers", "approver", "decided by", "shepherd team"]),
-            (.authors, ["author", "authors", "co authors", "co author", "coauthors", "written by", "proposed by"]),
+            (.authors, ["author", "authors", "co authors", "co author", "coauthors", "written by", "proposed by", "autor", "autoren", "auteur", "auteurs", "autore"]),
             (.tags, ["tags", "labels", "keywords"]),
             (.supersededBy, ["superseded by", "superceded by", "superseding proposal", "replaced by", "next proposal"]),
             (.supersedes, ["supersedes", "supercedes", "replaces", "previous proposal"]),

@@ -1,6 +1,6 @@
 /// Dates in the forms real logs write them, at the start of a text (what follows is left):
 /// `2021-07-15`, `2024/07/17`, `July 15 2021`, `March 16th, 2021`, `14 Aug 2025`,
-/// `03 December 2015`, `01-Mar-2022`, `18-09-2018` (day first: 18 is no month), `5-26-2021`.
+/// `03 December 2015`, `15th March 2021`, `01-Mar-2022`, `18-09-2018` (day first: 18 is no month), `5-26-2021`.
 /// `05-06-2021` could be May or June: ambiguous, never guessed. A month and year alone
 /// (`May 2023`) names no day.
 enum WrittenDate: Equatable {
@@ -21,6 +21,7 @@ enum WrittenDate: Equatable {
         guard let first = tokens.next() else { return (.none, text) }
         switch first {
         case .number(let a, let width):
+            if width <= 2 { tokens.skipOrdinal() }   // 15th March 2021
             guard let separator = tokens.separator() else { return (.none, text) }
             if separator == " " || separator == "-" || separator == ".", case .month(let month)? = tokens.peek() {
                 _ = tokens.next()   // 14 Aug 2025, 01-Mar-2022

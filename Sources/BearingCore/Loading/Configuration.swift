@@ -27,6 +27,28 @@ public struct Configuration: Sendable {
     /// The name of the knowledge base's own folder (`adr` for `bearing check docs/adr`), which says
     /// what its files are like a folder inside it would; set by the loader, not read from the file.
     public var folderName: String?
+    /// Folders (relative to the KB, "" for its top) most of whose files are numbered records
+    /// (`0007-x.md`, `ADR-10.md`): their files, and those below them, are decisions. Set by the
+    /// loader from the files' names (`recordFolders(of:)`), not read from the file.
+    public var recordFolders: Set<String> = []
+
+    /// The folders of `paths` with at least three files (index pages aside), half of them or more
+    /// numbered records.
+    public static func recordFolders(of paths: [String]) -> Set<String> {
+        var counts: [String: (files: Int, numbered: Int)] = [:]
+        for path in paths {
+            let parts = path.split(separator: "/")
+            guard let name = parts.last else { continue }
+            let stem = String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+            guard !DocumentClassifier.indexNames.contains(stem.lowercased()), !Placeholder.isTemplateName(Substring(stem)) else { continue }
+            let folder = parts.dropLast().joined(separator: "/")
+            var count = counts[folder] ?? (0, 0)
+            count.files += 1
+            if DocumentClassifier.recordNumber(in: stem) != nil { count.numbered += 1 }
+            counts[folder] = count
+        }
+        return Set(counts.filter { $0.value.files >= 3 && $0.value.numbered * 2 >= $0.value.files }.keys)
+    }
 
     public init() {}
 
@@ -67,6 +89,7 @@ public struct Configuration: Sendable {
             reader.report(Diagnostic(.error, .config, "\(path) must be a mapping of settings", at: reader.location(root)))
             return (config, reader.diagnostics)
         }
+        var aliases: YAMLNode?
         for pair in pairs {
             let node = pair.value
             switch pair.key {
@@ -93,7 +116,7 @@ public struct Configuration: Sendable {
             case "workflows": readWorkflows(node, into: &config, reader: &reader)
             case "rules": readRules(node, into: &config, reader: &reader)
             case "types": readTypes(node, into: &config, reader: &reader)
-            case "status_aliases": readStatusAliases(node, into: &config, reader: &reader)
+            case "status_aliases": aliases = node  // read once the workflows are known, wherever they are written
             case "digest":
                 if let weekday = reader.string("digest.weekday", node["weekday"]) {
                     if let index = weekdays.firstIndex(of: weekday.lowercased()) { config.digestWeekday = index + 1 }
@@ -105,6 +128,7 @@ public struct Configuration: Sendable {
                                          hint: Suggestion.didYouMean(pair.key, among: knownKeys)))
             }
         }
+        if let aliases { readStatusAliases(aliases, into: &config, reader: &reader) }
         return (config, reader.diagnostics)
     }
 
@@ -173,7 +197,8 @@ public struct Configuration: Sendable {
                                    expected: "a status of the \(type.rawValue) workflow (\(workflow.statuses.joined(separator: ", ")); got '\(target)')")
                     continue
                 }
-                config.statusAliases[type, default: [:]][alias.key.lowercased().trimmingSpaces()] = target
+                // Keyed as statuses are read: words, lowercased (`Won't-fix yet` → `won't fix yet`).
+                config.statusAliases[type, default: [:]][StatusVocabulary.normalizedWords(alias.key).joined(separator: " ")] = target
             }
         }
     }

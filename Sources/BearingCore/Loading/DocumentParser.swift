@@ -4,11 +4,12 @@ public enum DocumentParser {
         var diagnostics: [Diagnostic] = []
         var split = FrontMatter.split(file.text)
         var parsedYAML = split.yaml.map { YAMLReader.parse($0, firstLine: split.yamlFirstLine) }
-        // After a licence header, a `---` block counts only when it is a mapping (else it is Markdown).
+        // After a licence header, a `---` block that reads as something other than a mapping is
+        // Markdown (a thematic break); one that does not read at all is reported as YAML.
         if split.afterLeadingComment {
-            var isMapping = false
-            if case .success(let root)? = parsedYAML, root?.mapping != nil { isMapping = true }
-            if !isMapping {
+            var isMarkdown = false
+            if case .success(let root)? = parsedYAML, root?.mapping == nil { isMarkdown = true }
+            if isMarkdown {
                 split = FrontMatter.split(file.text, afterComments: false)
                 parsedYAML = split.yaml.map { YAMLReader.parse($0, firstLine: split.yamlFirstLine) }
             }

@@ -40,10 +40,7 @@ public enum KnowledgeBaseLoader {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         var history: GitHistory?
         var state: HistoryState?
-        // `history: off`: the repository around the KB is another project's; its commits are not the KB's.
-        var ignored: [Diagnostic] = []
-        let historyWanted = Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history
-        if let git, historyWanted {
+        if let git, historyWanted(root: root) {
             switch GitHistory.read(root: root, today: today, git: git) {
             case .history(let read): (history, state) = (read, .read)
             case .unavailable: state = .unavailable
@@ -76,6 +73,7 @@ public enum KnowledgeBaseLoader {
         let (entries, assets) = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
                                                                excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
         cache?.store(scan: (entries, assets))
+        configuration.recordFolders = Configuration.recordFolders(of: entries.map(\.path))
         timer.mark("scan")
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
@@ -92,7 +90,8 @@ public enum KnowledgeBaseLoader {
         let markdown = options
         let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
         let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
-        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown)) }
+        let assetSet = Set(assets)
+        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown, assets: assetSet)) }
         // Dates and authors from git, before caching: cached drafts are then used as they are,
         // unchanged, which keeps them identical (and cheap to compare) from load to load.
         if let history {
@@ -119,17 +118,24 @@ public enum KnowledgeBaseLoader {
         return result
     }
 
+    /// False with `history: off` in the KB's bearing.yml: the repository around the KB is another
+    /// project's, and its commits are not the KB's history (dates, authors, digests).
+    public static func historyWanted(root: String) -> Bool {
+        var ignored: [Diagnostic] = []
+        return Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history
+    }
+
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first
     /// segment): never read as content, and the only folder inside the KB a build may replace.
     public static func outputFolder(_ configuration: Configuration) -> String {
         configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
-    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options) -> ParsedDocument {
+    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = []) -> ParsedDocument {
         let (text, problems) = readText(files, path)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
-        if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files) {
+        if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files, assets: assets) {
             parsed.sidecar = sidecar
             parsed.diagnostics += diagnostics
         }

@@ -66,3 +66,16 @@ public struct YAMLPair: Sendable, Hashable {
         self.value = value
     }
 }
+
+extension YAMLNode {
+    /// The same value, wherever it is written (positions ignored).
+    func sameValue(_ other: YAMLNode) -> Bool {
+        switch (value, other.value) {
+        case (.scalar(let a, _), .scalar(let b, _)): return a == b
+        case (.sequence(let a), .sequence(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.sameValue($1) }
+        case (.mapping(let a), .mapping(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value.sameValue($1.value) }
+        default: return false
+        }
+    }
+}

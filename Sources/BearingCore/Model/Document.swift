@@ -21,6 +21,7 @@ public struct Document: Sendable, Hashable, Identifiable {
         var updated: Day? = nil
         var authors: [String] = []
         var datesFromGit: DatesFromGit = []
+        var statedLocations: [String: SourceLocation] = [:]
         var number: Int? = nil
         var goal: GoalDetails? = nil
         var brief: BriefDetails? = nil
@@ -116,13 +117,21 @@ public struct Document: Sendable, Hashable, Identifiable {
         _modify { unique(); yield &box.value.updated }
     }
 
+    /// Where the body or a sidecar file states what front matter would (`status`, `date`), for
+    /// diagnostics about records without front matter.
+    public var statedLocations: [String: SourceLocation] {
+        get { box.value.statedLocations }
+        _modify { unique(); yield &box.value.statedLocations }
+    }
+
     /// Which of `created` and `updated` came from git rather than front matter (pages say so).
     public var datesFromGit: DatesFromGit {
         get { box.value.datesFromGit }
         _modify { unique(); yield &box.value.datesFromGit }
     }
 
-    /// Who committed changes to the file, from git (the most frequent first); empty without git.
+    /// Who wrote it: as the record states (`Author(s):`, `authors:`, a changelog's handles), else who
+    /// committed changes to the file, from git (the most frequent first); empty when neither says.
     public var authors: [String] {
         get { box.value.authors }
         _modify { unique(); yield &box.value.authors }
@@ -186,12 +195,30 @@ public struct Document: Sendable, Hashable, Identifiable {
     public var label: String? {
         guard type == .decision, let number else { return nil }
         let digits = String(number)
-        return "ADR-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return Self.labelPrefix(of: path) + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
+
+    /// `EIP` for `EIPS/eip-1559.md`, `KEP` for `keps/sig-node/281-x/README.md`, `RFC` for
+    /// `rfcs/0001-x.md`; else `ADR`.
+    static func labelPrefix(of path: String) -> String {
+        let parts = path.split(separator: "/").map { $0.lowercased() }
+        if let name = parts.last {
+            let letters = name.prefix(while: \.isLetter)
+            if DocumentClassifier.recordPrefixes.contains(String(letters)), name.dropFirst(letters.count).first.map({ "-_ ".contains($0) }) == true {
+                return letters.uppercased()
+            }
+        }
+        for folder in parts.dropLast().reversed() {
+            if let prefix = folderPrefixes[folder] { return prefix }
+        }
+        return "ADR"
+    }
+
+    private static let folderPrefixes = ["keps": "KEP", "rfcs": "RFC", "rfc": "RFC", "eips": "EIP", "ercs": "ERC", "peps": "PEP", "oteps": "OTEP"]
 
     /// The location of a front matter key, or the start of the file.
     public func location(ofField key: String) -> SourceLocation {
-        guard let pair = fields.first(where: { $0.key == key }) else { return location }
+        guard let pair = fields.first(where: { $0.key == key }) else { return statedLocations[key] ?? location }
         return SourceLocation(path: path, line: pair.keyLine, column: pair.keyColumn)
     }
 
@@ -273,8 +300,6 @@ public struct Approval: Sendable, Hashable {
 public struct DecisionDetails: Sendable, Hashable {
     public var date: Day?
     public var decisionMakers: [String] = []
-    /// Who wrote it, as the record states (`Author(s):`, `authors:`, a changelog's handles).
-    public var authors: [String] = []
     public var consulted: [String] = []
     public var informed: [String] = []
 }

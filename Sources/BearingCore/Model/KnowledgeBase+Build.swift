@@ -4,6 +4,8 @@ extension KnowledgeBase {
     public static func build(
         parsed: [ParsedDocument], configuration: Configuration, people: PeopleDirectory, assets: [String] = []
     ) async -> (KnowledgeBase, [Diagnostic]) {
+        var configuration = configuration
+        if configuration.recordFolders.isEmpty { configuration.recordFolders = Configuration.recordFolders(of: parsed.map(\.path)) }
         let reader = DocumentReader(configuration: configuration)
         return await build(drafts: parsed.map(reader.read), configuration: configuration, people: people, assets: assets)
     }

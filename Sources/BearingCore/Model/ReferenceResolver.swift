@@ -89,11 +89,12 @@ struct ReferenceResolver {
         // Dendron writes the label first (`[[label|target#anchor]]`) and names other vaults
         // (`[[dendron://vault/note.name]]`): both halves are tried without their anchor and vault.
         let candidates = [target, label.map { String($0.prefix { $0 != "#" }).trimmingSpaces() }].compactMap { $0 }.map(Self.withoutVault)
-        for candidate in candidates where !candidate.isEmpty {
+        for (i, candidate) in candidates.enumerated() where !candidate.isEmpty {
             if let id = lookUp(candidate) { return .document(id) }
             let path = candidate.hasSuffix(".md") ? candidate : candidate + ".md"
             if let id = byPath[path] { return .document(id) }
-            if let ids = byTitle[candidate.lowercased()], ids.count == 1 { return .document(ids[0]) }
+            // By title only the target half: a label (`[[missing|Some title]]`) must not hide a broken link.
+            if i == 0, let ids = byTitle[candidate.lowercased()], ids.count == 1 { return .document(ids[0]) }
         }
         return unresolved("[[\(target)]]", key: target)
     }

@@ -8,7 +8,7 @@ public struct Workflow: Sendable, Hashable, Codable {
         self.terminal = terminal
     }
 
-    /// The status a document has when it states none.
+    /// The workflow's first status (a document that states none has none: "not stated").
     public var initial: String { statuses.first ?? "" }
 
     public func knows(_ status: String) -> Bool { statuses.contains(status) }

@@ -4,8 +4,9 @@
 /// describes each of them once (templates receive the descriptions in place of the ids).
 public struct Report: Sendable, Encodable {
     public var format = "bearing-report"
-    /// Raised when a field changes meaning or goes away; new fields do not raise it.
-    public var version = 1
+    /// Raised when a field changes meaning or goes away; new fields do not raise it. 2: a
+    /// document's `link` is absent when there is nowhere to link to (no `base_url`), and `path` names its file.
+    public var version = 2
     public var title: String
     public var today: Day
     /// `--person`: the view of one person (and their teams).
@@ -33,8 +34,11 @@ public struct Report: Sendable, Encodable {
         public var owner: String?
         /// `ADR-0007` for numbered decisions.
         public var label: String?
-        /// Where to read it: a page under `base_url` when configured, else its path relative to the report.
-        public var link: String
+        /// Its file, relative to the knowledge base's folder.
+        public var path: String
+        /// Where to read it: its page under `base_url` (or in the site, for the site's own report);
+        /// absent without `base_url`, since a report is read away from the files (mailed, pasted).
+        public var link: String?
         /// A decision's `date`, else the document's `created`.
         public var date: Day?
         /// For recent decisions: the titles of the goals of their first alignment chain,
@@ -42,10 +46,15 @@ public struct Report: Sendable, Encodable {
         public var chain: String?
     }
 
-    /// A document with how many days it is overdue, pending or stale.
+    /// A document with how many days it is overdue, pending or stale, and who must act on it.
     public struct Late: Sendable, Encodable, Hashable {
         public var id: String
         public var days: Int
+        /// Who must act: for an overdue review, the reviewers who have not signed off; for a
+        /// pending decision, its decision-makers; empty for stale items (their owner acts).
+        public var awaiting: [String] = []
+        /// For an overdue review, the reviewers who have signed off (`approvals:`).
+        public var signed_off_by: [String] = []
     }
 
     public struct Share: Sendable, Encodable, Hashable {
@@ -168,7 +177,10 @@ public struct Report: Sendable, Encodable {
         public var consulted: [String]
         public var informed: [String]
         public var contributes: [String]
+        /// Items that need their action now; a review they have signed off is not theirs any more.
         public var overdue: [String]
+        /// Unfinished briefs they have signed off as reviewers (`approvals:`).
+        public var signed_off: [String]
     }
 
     public struct View: Sendable, Encodable {

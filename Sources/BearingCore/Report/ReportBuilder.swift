@@ -13,7 +13,7 @@ public struct ReportBuilder: Sendable {
         self.analysis = analysis
         self.diagnostics = diagnostics
         self.options = options
-        links = ReportLinks(baseURL: kb.configuration.baseURL, pathPrefix: options.pathPrefix, sitePages: options.sitePages)
+        links = ReportLinks(baseURL: kb.configuration.baseURL, sitePages: options.sitePages)
         if let person = options.person {
             var ids: Set<String> = [person.lowercased()]
             for team in kb.people.teams(of: person) { ids.insert(team.lowercased()) }
@@ -59,7 +59,8 @@ public struct ReportBuilder: Sendable {
         ids.formUnion(attention.serving_finished_goals)
         for retired in attention.retired_references { ids.formUnion([retired.decision, retired.referrer]) }
         for person in report.people {
-            for list in [person.owns, person.reviews, person.decides, person.consulted, person.informed, person.contributes, person.overdue] {
+            for list in [person.owns, person.reviews, person.decides, person.consulted, person.informed, person.contributes, person.overdue,
+                         person.signed_off] {
                 ids.formUnion(list)
             }
         }
@@ -81,7 +82,7 @@ public struct ReportBuilder: Sendable {
             chain = first.compactMap { kb.index(of: $0).map { kb.documents[$0].title } }.joined(separator: " › ")
         }
         return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.statusLabel,
-                           owner: document.owner, label: document.label, link: links.link(document),
+                           owner: document.owner, label: document.label, path: document.path, link: links.link(document),
                            date: document.decision?.date ?? document.created, chain: chain)
     }
 
@@ -215,9 +216,14 @@ public struct ReportBuilder: Sendable {
     // MARK: 4. Needs attention
 
     func attention() -> Report.Attention {
-        func late(_ entries: [AlignmentAnalysis.Late]) -> [Report.Late] {
+        // `awaiting`: who must act on the document, and who has signed it off.
+        func late(_ entries: [AlignmentAnalysis.Late], awaiting: (Document) -> (awaiting: [String], signedOff: [String]) = { _ in ([], []) }) -> [Report.Late] {
             let kept = Set(involved(entries.map(\.id)))
-            return entries.filter { kept.contains($0.id) }.map { Report.Late(id: $0.id, days: $0.days) }
+            return entries.filter { kept.contains($0.id) }.map { entry in
+                var late = Report.Late(id: entry.id, days: entry.days)
+                if let document = kb.document(entry.id) { (late.awaiting, late.signed_off_by) = awaiting(document) }
+                return late
+            }
         }
         let paths = involved == nil ? [] : Set(kb.documents.filter(involves).map(\.path))
         let broken = analysis.brokenReferences.filter { involved == nil || paths.contains($0.location.path) }.map {
@@ -226,8 +232,11 @@ public struct ReportBuilder: Sendable {
         let retired = analysis.retiredReferences.filter { !involved([$0.referrer]).isEmpty }.map {
             Report.RetiredReference(decision: $0.decision, referrer: $0.referrer, field: $0.kind.rawValue)
         }
-        var attention = Report.Attention(overdue_reviews: late(analysis.overdueReviews), pending_decisions: late(analysis.pendingDecisions),
-                                         stale: late(analysis.staleItems), serving_finished_goals: involved(analysis.servingFinishedGoals),
+        // A review is owed until the reviewer signs off; a pending decision awaits its decision-makers.
+        let reviews = late(analysis.overdueReviews) { ($0.brief?.awaitedReviewers ?? [], ($0.brief?.approvals ?? []).map(\.by)) }
+        let decisions = late(analysis.pendingDecisions) { ($0.decision?.decisionMakers ?? [], []) }
+        var attention = Report.Attention(overdue_reviews: reviews, pending_decisions: decisions, stale: late(analysis.staleItems),
+                                         serving_finished_goals: involved(analysis.servingFinishedGoals),
                                          broken_references: broken, retired_references: retired, count: 0)
         attention.count = attention.overdue_reviews.count + attention.pending_decisions.count + attention.stale.count
             + attention.serving_finished_goals.count + attention.broken_references.count + attention.retired_references.count
@@ -240,13 +249,14 @@ public struct ReportBuilder: Sendable {
     func people() -> [Report.PersonEntry] {
         analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.compactMap { id in
             if let involved, !involved.contains(id.lowercased()) { return nil }
-            let entry = analysis.responsibilities[id]!
+            let entry = analysis.responsibilities[id]!.owed(by: id, in: kb)
             let person = kb.people.people[id.lowercased()]
             let team = kb.people.teams[id.lowercased()]
             guard !entry.isEmpty || person != nil || team != nil else { return nil }
             return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
                                       team: person == nil ? nil : kb.people.teams(of: id).joined(separator: ", ").nilIfEmpty, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
-                                      consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue)
+                                      consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue,
+                                      signed_off: involved(kb.signedOff(by: id)))
         }.enumerated().sorted { (Self.kindOrder[$0.element.kind] ?? 3, $0.offset) < (Self.kindOrder[$1.element.kind] ?? 3, $1.offset) }.map(\.element)
     }
 
@@ -282,13 +292,13 @@ public struct ReportBuilder: Sendable {
         guard let home, !home.queries.isEmpty else { return [] }
         let evaluator = QueryEvaluator(kb: kb, analysis: analysis)
         let links = self.links
-        let renderer = QueryResultRenderer { [kb] id in kb.document(id).map(links.link) }
+        let renderer = QueryResultRenderer { [kb] id in kb.document(id).flatMap(links.link) }
         let queries = home.queries.compactMap { block -> Report.ViewQuery? in
             guard let query = block.query else { return nil }
             let result = evaluator.evaluate(query)
             let rows = result.rows.map { row in
                 Report.ViewRow(id: row.id, cells: row.cells.map { parts in
-                    parts.map { Report.ViewCell(text: $0.text, link: $0.target.flatMap { kb.document($0) }.map(links.link)) }
+                    parts.map { Report.ViewCell(text: $0.text, link: $0.target.flatMap { kb.document($0) }.flatMap(links.link)) }
                 })
             }
             let text = block.text.trimmingSpaces()

@@ -5,9 +5,10 @@ enum ReportContext {
     /// instead, and `listLimit` shortens them.
     static let documentLists: Set<String> = [
         "work", "unsupported_goals", "serving_finished_goals", "owns", "reviews", "decides", "consulted", "informed",
-        "contributes", "overdue", "recent_decisions",
+        "contributes", "overdue", "recent_decisions", "signed_off",
     ]
-    /// Lists of `{id, days}`: templates get the description with `days` added.
+    /// Lists of `{id, days, awaiting, signed_off_by}`: templates get the description with those
+    /// added, and for reviews `signed_off_count` and `reviewers_count`.
     static let lateLists: Set<String> = ["overdue_reviews", "pending_decisions", "stale"]
     /// Other lists `listLimit` shortens.
     static let otherLists: Set<String> = ["broken_references", "retired_references"]
@@ -18,6 +19,8 @@ enum ReportContext {
     /// replaced by the document's description from `documents`. Goal nodes also get `indent` (two
     /// spaces a level, for nested Markdown lists) and `depth`; each list of documents gets
     /// `<name>_total`, and when it is cut to `listLimit`, `<name>_more` (how many are left out).
+    /// Counts that a noun follows (`days`, `<name>_more`, `hidden_goals`, `hidden_work`) get
+    /// `<name>_one`, true when the count is 1, so that templates write the noun in the right number.
     static func make(_ report: Report, listLimit: Int? = nil) throws -> [String: Any] {
         // Descriptions are made only for the documents the (cut) lists show.
         var withoutDocuments = report
@@ -39,6 +42,12 @@ enum ReportContext {
         func late(_ entry: Any) -> Any {
             guard let entry = entry as? [String: Any], var description = describe(entry["id"] ?? "") as? [String: Any] else { return entry }
             description["days"] = entry["days"]
+            description["days_one"] = entry["days"] as? Int == 1
+            let awaiting = entry["awaiting"] as? [Any] ?? [], signed = entry["signed_off_by"] as? [Any] ?? []
+            description["awaiting"] = awaiting
+            description["signed_off_by"] = signed
+            description["signed_off_count"] = signed.count
+            description["reviewers_count"] = awaiting.count + signed.count
             return description
         }
         func resolve(_ value: Any, depth: Int) -> Any {
@@ -67,6 +76,10 @@ enum ReportContext {
                 } else if key != "documents" {
                     object[key] = resolve(child, depth: depth)
                 }
+                // "1 sub-goal", "and 1 more overdue review": counts followed by a noun say whether they are one.
+                if let count = child as? Int, key.hasSuffix("_more") || key == "hidden_goals" || key == "hidden_work" {
+                    object[key + "_one"] = count == 1
+                }
             }
             return object
         }
@@ -77,7 +90,7 @@ enum ReportContext {
     /// Optional fields that are absent from the JSON when they have no value. A template looks a
     /// missing name up in the enclosing contexts (a goal without health would show its parent's),
     /// so the context gives them as `false` instead: `{{#health}}…{{/health}}` is then skipped.
-    static let itemOptionals = ["owner", "label", "date", "chain"]
+    static let itemOptionals = ["owner", "label", "date", "chain", "link"]
     static let goalOptionals = ["horizon", "period", "health", "progress", "progress_percent", "hidden_goals", "hidden_work"]
     static let keyResultOptionals = ["current", "unit", "progress"]
 

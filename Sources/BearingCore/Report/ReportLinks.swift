@@ -1,13 +1,17 @@
 /// Where the report links a document: its page in the site (`sitePages`, paths from the site's
-/// root), its page under `base_url`, else its source file.
+/// root), or its page under `base_url`. A report without `base_url` is read away from the
+/// knowledge base (mailed, pasted into chat): it names documents without linking their files.
 struct ReportLinks: Sendable {
     let baseURL: String?
-    let pathPrefix: String
     var sitePages = false
 
-    func link(_ document: Document) -> String {
+    func link(_ document: Document) -> String? {
         if sitePages { return SiteLinks.url(SiteLinks.page(document)) }
-        if let baseURL { return Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SiteLinks.page(document)) }
-        return Escape.url(pathPrefix + document.path)
+        return baseURL.map { Self.absolute(baseURL: $0, page: SiteLinks.page(document)) }
+    }
+
+    /// `base_url`, a `/`, and a page's path in the site, URL-escaped.
+    static func absolute(baseURL: String, page: String) -> String {
+        Escape.url((baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + page)
     }
 }

@@ -4,7 +4,8 @@ public struct ReportOptions: Sendable {
     public var person: String?
     /// Start the goal tree at goals of this horizon.
     public var horizon: String?
-    /// Prefixed to a document's path when there is no `base_url` (the way from the report to the KB root).
+    /// Not used: without `base_url` a report links no file (it is read away from them). Kept
+    /// so that callers passing it still compile.
     public var pathPrefix: String
 
     /// Show the goal tree down to this many levels (nil: all); each goal at the last level says

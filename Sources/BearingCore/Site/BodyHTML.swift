@@ -2,12 +2,15 @@
 /// parser left for what only the whole knowledge base knows are replaced. `bearing:link/N` becomes
 /// the page of the document a relative link resolved to, else the copied file it names, from
 /// wherever the page is; `bearing:wikilink/N` the page the wikilink resolved to (unresolved ones
-/// search the site for their text); `<!--bearing:query/N-->` the query block's results.
+/// search the site for their text), and a wikilink without a label (`[[g-growth]]`) shows the
+/// title of the document it names; `<!--bearing:query/N-->` the query block's results.
 enum BodyHTML {
     static let linkMarker = Array("bearing:link/".utf8)
     static let wikilinkMarker = Array("bearing:wikilink/".utf8)
     static let queryMarker = Array("<!--bearing:query/".utf8)
     static let queryMarkerEnd = Array("-->".utf8)
+    static let linkTextStart = Array("\">".utf8)
+    static let linkEnd = Array("</a>".utf8)
 
     static func finish(_ html: String, document: Document, root: String, items: SiteItems,
                        query: (Int) -> String) -> String {
@@ -24,8 +27,15 @@ enum BodyHTML {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
-                output += Array(wikilinkURL(n, document: document, targets: targets, root: root, items: items).utf8)
+                let (url, title) = wikilink(n, document: document, targets: targets, root: root, items: items)
+                output += Array(url.utf8)
                 i = end
+                // The parser wrote the target as the link's text (escaped, so the next `<` closes the link).
+                if let title, bytes[i...].starts(with: linkTextStart), let close = bytes[i...].firstIndex(of: UInt8(ascii: "<")),
+                   bytes[close...].starts(with: linkEnd) {
+                    output += linkTextStart + Array(Escape.html(title).utf8)
+                    i = close
+                }
             } else if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: linkMarker, in: bytes, at: i) {
                 output += Array(linkURL(n, document: document, targets: targets, root: root, items: items).utf8)
                 i = end
@@ -83,17 +93,22 @@ enum BodyHTML {
         return Escape.html(root + SiteLinks.url(file) + Escape.url(suffix))
     }
 
-    private static func wikilinkURL(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,
-                                    items: SiteItems) -> String {
-        guard n < document.body.links.count else { return "#" }
+    /// The address of wikilink `n` and, when it has no label and names a document, the text to show
+    /// instead of the target as written: the document's title (and the heading it points to).
+    private static func wikilink(_ n: Int, document: Document, targets: [SourcePosition: Reference], root: String,
+                                 items: SiteItems) -> (url: String, title: String?) {
+        guard n < document.body.links.count else { return ("#", nil) }
         let link = document.body.links[n]
-        let fragment = link.anchor.flatMap(\.nilIfEmpty).map { "#" + HeadingAnchors.slug($0) } ?? ""
-        if link.destination.isEmpty { return fragment.isEmpty ? "#" : fragment }
+        let anchor = link.anchor.flatMap(\.nilIfEmpty)
+        let fragment = anchor.map { "#" + HeadingAnchors.slug($0) } ?? ""
+        if link.destination.isEmpty { return (fragment.isEmpty ? "#" : fragment, nil) }
         if let target = targets[SourcePosition(line: link.line, column: link.column)]?.target,
-           let href = items.item(target, root: root)?["href"] as? String {
-            return Escape.html(href + Escape.url(fragment))
+           let item = items.item(target, root: root), let href = item["href"] as? String {
+            let unlabelled = link.label?.trimmingSpaces().isEmpty ?? true
+            let title = (item["title"] as? String).map { title in anchor.map { title + " › " + $0 } ?? title }
+            return (Escape.html(href + Escape.url(fragment)), unlabelled ? title : nil)
         }
-        return Escape.html(root + SiteLinks.dashboard + "?q=" + Escape.queryValue(link.destination))
+        return (Escape.html(root + SiteLinks.dashboard + "?q=" + Escape.queryValue(link.destination)), nil)
     }
 }
 

@@ -1,20 +1,27 @@
 /// The template context of a document's page (`site/document.html`): the item itself, the
-/// metadata panel, alignment chains, goal progress, references out and backlinks in, unknown
-/// front matter fields, the document's own diagnostics and its finished body.
+/// metadata panel, the alignment chain, goal progress and health, a brief's review, a retired
+/// decision's banner, references out and backlinks in (DocumentPage+Sidebar), unknown front matter
+/// fields, the document's own diagnostics, its "Edit this page" link and its finished body.
 struct DocumentPage {
     let items: SiteItems
     let analysis: AlignmentAnalysis
     let evaluator: QueryEvaluator
+    /// EditLink's base, or nil: no "Edit this page".
+    let editBase: String?
 
     var kb: KnowledgeBase { items.kb }
 
     func context(_ document: Document, root: String, diagnostics: [Diagnostic]) -> [String: Any] {
         var page = items.item(document.id, root: root) ?? [:]
         page["meta"] = meta(document, root: root)
-        page["chains"] = chains(document, root: root)
+        page["chain"] = chain(document, root: root)
         page["goal"] = goal(document, root: root)
-        page["references"] = groups(references(document, root: root))
-        page["backlinks"] = groups(backlinks(document, root: root))
+        page["health"] = health(document)
+        page["review"] = review(document, root: root)
+        page["banner"] = banner(document, root: root)
+        let sidebar = sidebar(document, root: root)
+        page["references"] = sidebar.references
+        page["backlinks"] = sidebar.backlinks
         page["fields"] = unknownFields(document)
         page["diagnostics"] = diagnostics.map { diagnostic -> [String: Any] in
             ["severity": diagnostic.severity.rawValue, "message": diagnostic.message, "line": diagnostic.location.line,
@@ -22,6 +29,7 @@ struct DocumentPage {
         }
         page["status_text"] = document.statusText ?? false
         page["path"] = document.path
+        page["edit_url"] = editBase.map { EditLink.url(base: $0, path: document.path) } ?? false
         let renderer = QueryResultRenderer { [items] id in items.item(id, root: root)?["href"] as? String }
         page["body"] = BodyHTML.finish(document.body.html ?? "", document: document, root: root, items: items) { n in
             guard n < document.queries.count, let query = document.queries[n].query else {
@@ -32,14 +40,16 @@ struct DocumentPage {
         return page
     }
 
-    /// Rows of the metadata panel: `{label, text}` or `{label, people: [{id, name, href}]}` or `{label, links: [{text, href}]}`.
+    /// Rows of the metadata panel: `{label, text, note}` or `{label, people: [{id, name, href}]}` or
+    /// `{label, links: [{text, href}]}`. A brief's reviewers are in its review panel; an unfinished
+    /// goal's health beside its status.
     private func meta(_ document: Document, root: String) -> [[String: Any]] {
         var rows: [[String: Any]] = []
-        func text(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { rows.append(["label": label, "text": value, "people": false, "links": false]) }
+        func text(_ label: String, _ value: String?, note: String? = nil) {
+            if let value, !value.isEmpty { rows.append(["label": label, "text": value, "note": note ?? false, "people": false, "links": false]) }
         }
         func people(_ label: String, _ ids: [String]) {
-            if !ids.isEmpty { rows.append(["label": label, "text": false, "people": ids.map { items.person($0, root: root) }, "links": false]) }
+            if !ids.isEmpty { rows.append(["label": label, "text": false, "note": false, "people": ids.map { items.person($0, root: root) }, "links": false]) }
         }
         text("Type", document.type.rawValue)
         text("Status", document.displayedStatus)
@@ -48,12 +58,8 @@ struct DocumentPage {
         if let goal = document.goal {
             text("Horizon", goal.horizon)
             text("Period", goal.period?.text)
-            text("Health", goal.health)
+            if kb.isFinished(document) { text("Health", goal.health) }
             people("Contributors", goal.contributors)
-        }
-        if let brief = document.brief {
-            people("Reviewers", brief.reviewers)
-            text("Review by", brief.reviewBy?.description)
         }
         if let decision = document.decision {
             text("Decided", decision.date?.description)
@@ -61,28 +67,31 @@ struct DocumentPage {
             people("Consulted", decision.consulted)
             people("Informed", decision.informed)
         }
-        text("Created", document.created?.description)
-        text("Updated", document.updated?.description)
+        // Where a date came from when front matter does not give it.
+        text("Created", document.created?.description, note: document.datesFromGit.contains(.created) ? "first commit" : nil)
+        text("Updated", document.updated?.description, note: document.datesFromGit.contains(.updated) ? "last commit" : nil)
         text("Authors", document.authors.isEmpty ? nil : document.authors.joined(separator: ", "))
         if !document.tags.isEmpty {
-            rows.append(["label": "Tags", "text": false, "people": false,
+            rows.append(["label": "Tags", "text": false, "note": false, "people": false,
                          "links": document.tags.map { ["text": $0, "href": items.links.tag($0).map { root + SiteLinks.url($0) } ?? false] as [String: Any] }])
         }
         return rows
     }
 
-    /// Each way the document reaches a top-level goal, top first, the document itself last (not linked).
-    private func chains(_ document: Document, root: String) -> [[String: Any]] {
-        var paths: [[String]] = []
-        if document.type == .goal {
-            let ancestors = kb.ancestors(ofGoal: document.id)
-            if !ancestors.isEmpty { paths = [ancestors.reversed()] }
-        } else {
-            paths = analysis.chains[document.id] ?? []
+    /// The one alignment chain (AlignmentChain), top goal first: `{rows: [{steps: [{items}]}]}`, the
+    /// document itself not included; false when the document reaches no goal.
+    private func chain(_ document: Document, root: String) -> Any {
+        let chains = document.type == .goal ? [kb.ancestors(ofGoal: document.id)] : analysis.chains[document.id] ?? []
+        let rows = AlignmentChain.rows(chains).map { steps -> [String: Any] in
+            ["steps": steps.map { ids -> [String: Any] in ["items": items.items(ids, root: root)] }]
         }
-        return paths.map { path in
-            ["steps": items.items(path, root: root) + [["title": document.title, "href": false, "id": document.id]]]
-        }
+        return rows.isEmpty ? false : ["rows": rows] as [String: Any]
+    }
+
+    /// An unfinished goal's health, `{text, class}` (`at risk`, `at-risk`), shown beside its status; else false.
+    private func health(_ document: Document) -> Any {
+        guard let health = document.goal?.health?.trimmingSpaces().nilIfEmpty, !kb.isFinished(document) else { return false }
+        return ["text": health.replacingOccurrences(of: "-", with: " "), "class": SitePaths.slug(health)]
     }
 
     private func goal(_ document: Document, root: String) -> Any {
@@ -103,51 +112,13 @@ struct DocumentPage {
         ] as [String: Any]
     }
 
-    /// Outgoing references by kind: documents linked, others (unresolved, external) as text.
-    private func references(_ document: Document, root: String) -> [(String, [[String: Any]])] {
-        var groups: [(String, [[String: Any]])] = []
-        for kind in ReferenceKind.allCases where kind != .mentions {
-            var seen = Set<String>()
-            var entries: [[String: Any]] = []
-            for reference in document.references where reference.kind == kind && seen.insert(reference.target ?? reference.written).inserted {
-                if let target = reference.target, let item = items.item(target, root: root) {
-                    entries.append(item)
-                } else {
-                    entries.append(["title": reference.written, "html": false, "broken": !reference.external])
-                }
-            }
-            if !entries.isEmpty { groups.append((Self.outgoing[kind] ?? kind.rawValue, entries)) }
-        }
-        let mentioned = Set(document.references.compactMap { $0.kind == .mentions ? $0.target : nil }).subtracting([document.id]).sorted()
-        if !mentioned.isEmpty { groups.append(("Mentions", items.items(mentioned, root: root))) }
-        return groups
-    }
-
-    private func backlinks(_ document: Document, root: String) -> [(String, [[String: Any]])] {
-        let all = kb.backlinks[document.id] ?? []
-        return ReferenceKind.allCases.compactMap { kind in
-            let sources = all.filter { $0.kind == kind }.map(\.source)
-            return sources.isEmpty ? nil : (Self.incoming[kind] ?? kind.rawValue, items.items(sources, root: root))
-        }
-    }
-
-    private func groups(_ groups: [(String, [[String: Any]])]) -> [[String: Any]] {
-        groups.map { ["label": $0.0, "items": $0.1, "count": $0.1.count] }
-    }
-
-    static let outgoing: [ReferenceKind: String] = [
-        .parent: "Parent goal", .goals: "Serves goals", .briefs: "Briefs", .decisions: "Decisions",
-        .supersedes: "Supersedes", .supersededBy: "Superseded by", .links: "Related",
-    ]
-    static let incoming: [ReferenceKind: String] = [
-        .parent: "Child goals", .goals: "Work serving this goal", .briefs: "Named as a brief by",
-        .decisions: "Named as a decision by", .supersedes: "Superseded by", .supersededBy: "Supersedes",
-        .links: "Related from", .mentions: "Mentioned in",
-    ]
-
-    /// Front matter keys Bearing does not know, with their values as text.
+    /// Front matter keys Bearing does not know, with their values as text (`approvals:` is a brief's
+    /// review, shown in its panel).
     private func unknownFields(_ document: Document) -> [[String: Any]] {
-        document.fields.filter { !QueryField.knownSet.contains(QueryField.normalized($0.key)) }.map { pair in
+        document.fields.filter { pair in
+            let key = QueryField.normalized(pair.key)
+            return !QueryField.knownSet.contains(key) && !(document.type == .brief && key == "approvals")
+        }.map { pair in
             ["key": pair.key, "value": Self.text(of: pair.value)]
         }
     }

@@ -14,10 +14,15 @@ public struct SiteBuilder: Sendable {
     public let baseURL: String?
     /// The weekly digests to publish, newest first (DigestBuilder).
     public let digests: [WeeklyDigest]
+    /// Where "Edit this page" links lead, documents' paths appended (EditLink), or nil.
+    public let editBase: String?
 
+    /// `git`: to find a GitHub `origin` for "Edit this page" when bearing.yml has no `repository_url`
+    /// (one git process; nil: no git).
     public init(kb: KnowledgeBase, analysis: AlignmentAnalysis, diagnostics: [Diagnostic], templates: TemplateSet, source: String,
-                baseURL: String? = nil, digests: [WeeklyDigest] = []) {
+                baseURL: String? = nil, digests: [WeeklyDigest] = [], git: GitRunner? = nil) {
         self.digests = digests
+        editBase = EditLink.base(configuration: kb.configuration, source: source, git: git)
         self.baseURL = (baseURL ?? kb.configuration.baseURL).flatMap(\.nilIfEmpty)
         self.kb = kb
         self.analysis = analysis

@@ -10,7 +10,7 @@ final class SiteItems: @unchecked Sendable {
     let analysis: AlignmentAnalysis
     let library: [String: PageTemplate]
     /// root (`""`, `"../"`, …) → id → `{id, title, type, status, status_class, href, label, owner,
-    /// owner_name, owner_href, date, progress_percent, html}`; absent optional values are `false`
+    /// owner_name, owner_href, date, progress_percent, review_by, overdue_days, html}`; absent optional values are `false`
     /// (Mustache would otherwise look them up in enclosing contexts). Filled on first use, or all
     /// at once by `prepare` (a whole build).
     private var byRoot: [String: [String: [String: Any]]] = [:]
@@ -49,7 +49,13 @@ final class SiteItems: @unchecked Sendable {
             "href": root + SiteLinks.url(links.page(document)), "label": document.label ?? false,
             "date": (document.decision?.date ?? document.updated ?? document.created)?.description ?? false,
             "progress_percent": false, "owner": false, "owner_name": false, "owner_href": false, "broken": false,
+            "review_by": false, "overdue_days": false,
         ]
+        // A brief's due date while its review is ahead or under way, and how late it is.
+        if let due = document.brief?.reviewBy, document.status == "in-review" || document.status == kb.workflow(of: document).initial || document.status.isEmpty {
+            item["review_by"] = due.description
+            item["overdue_days"] = kb.overdueReviewDays(document, today: analysis.today) ?? false
+        }
         if let owner = document.owner {
             item["owner"] = owner
             item["owner_name"] = kb.people.name(of: owner)

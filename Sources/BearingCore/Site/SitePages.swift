@@ -25,7 +25,8 @@ public final class SitePages: @unchecked Sendable {
         let kb = builder.kb
         links = SiteLinks(tags: kb.documents.flatMap(\.tags), people: ListPages.peopleIDs(builder.analysis))
         items = SiteItems(kb: kb, analysis: builder.analysis, links: links, library: library)
-        documentPage = DocumentPage(items: items, analysis: builder.analysis, evaluator: QueryEvaluator(kb: kb, analysis: builder.analysis))
+        documentPage = DocumentPage(items: items, analysis: builder.analysis, evaluator: QueryEvaluator(kb: kb, analysis: builder.analysis),
+                                    editBase: builder.editBase)
         diagnosticsByPath = Dictionary(grouping: builder.diagnostics, by: \.location.path)
     }
 
@@ -90,9 +91,21 @@ public final class SitePages: @unchecked Sendable {
         pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
     }
 
+    /// The dashboard: who must act now first (WhoMustAct), then the metrics; the report's other
+    /// "needs attention" lists (housekeeping) are counted and linked, not repeated.
     func renderDashboard(_ pages: PageRenderer, _ report: ReportParts) {
         var dashboard = report.context
         dashboard["section"] = report.sections
+        dashboard["act"] = WhoMustAct(items: items, analysis: analysis).context(root: "")
+        let attention = report.report.attention
+        let counts: [(Int, String, String)] = [
+            (attention.serving_finished_goals.count, "item serving only finished goals", "items serving only finished goals"),
+            (attention.retired_references.count, "reference to a retired decision", "references to retired decisions"),
+            (attention.broken_references.count, "broken reference", "broken references"),
+        ]
+        var housekeeping: [[String: Any]] = []
+        for (count, one, many) in counts where count > 0 { housekeeping.append(["count": count, "text": count == 1 ? one : many]) }
+        dashboard["housekeeping"] = housekeeping.isEmpty ? false : ["entries": housekeeping] as [String: Any]
         dashboard["top_goals"] = report.report.goal_tree.compactMap { node -> [String: Any]? in
             guard var item = items.item(node.goal, root: "") else { return nil }
             item["progress_text"] = node.progress_text

@@ -20,9 +20,22 @@ enum FileHandleOutput {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            standardError("error: cannot write '\(path)': \(error.localizedDescription)\n")
+            standardError("error: cannot write '\(path)': \(reason(error, writing: path))\n")
             throw ExitCode(2)
         }
+    }
+
+    /// Why a file could not be written, as a sentence that says what to change (Foundation's
+    /// "The operation could not be completed" does not), else Foundation's message.
+    static func reason(_ error: any Error, writing path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let shown = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: shown, isDirectory: &isFolder) { return "the folder '\(shown)' does not exist" }
+        if !isFolder.boolValue { return "'\(shown)' is a file, not a folder" }
+        if !FileManager.default.isWritableFile(atPath: shown) { return "the folder '\(shown)' may not be written to" }
+        if FolderSuggestion.isFolder(path) { return "it is a folder" }
+        return error.localizedDescription
     }
 
     /// Ends the process at once with `status`, once the result is written. What the command built

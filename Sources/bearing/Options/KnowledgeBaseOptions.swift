@@ -35,8 +35,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
                 FileHandleOutput.standardError("note: shallow clone: created/updated come from front matter only (fetch the whole history for dates from git)\n")
             }
             return result
-        } catch let failure as KnowledgeBaseLoader.Failure {
-            FileHandleOutput.standardError("error: \(failure.description)\n")
+        } catch KnowledgeBaseLoader.Failure.notADirectory(let path) {
+            FileHandleOutput.standardError("error: \(FolderSuggestion.notAFolder(path))\n")
             throw ExitCode(2)
         }
     }

@@ -63,7 +63,7 @@ struct Build: AsyncParsableCommand {
             : []
         do {
             let skipped = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
-                                                source: kb.directory, baseURL: baseURL, digests: digests).build(into: writer)
+                                                source: kb.directory, baseURL: baseURL, digests: digests, git: kb.noGit ? nil : GitRunner()).build(into: writer)
             try writer.commit()
             if !skipped.isEmpty, !quiet {
                 FileHandleOutput.standardError("note: not published, as a browser would run them on the site (unsafe_html: true publishes them): \(skipped.joined(separator: ", "))\n")

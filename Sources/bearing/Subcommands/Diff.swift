@@ -38,8 +38,8 @@ struct Diff: AsyncParsableCommand {
     func run() async throws {
         let day = date.clock.today()
         let git = GitRunner()
-        guard FileManager.default.fileExists(atPath: directory) else {
-            FileHandleOutput.standardError("error: '\(directory)' is not a folder: give the path of a knowledge base\n")
+        guard FolderSuggestion.isFolder(directory) else {
+            FileHandleOutput.standardError("error: \(FolderSuggestion.notAFolder(directory))\n")
             throw ExitCode(2)
         }
         let before: KnowledgeBaseChange.State

@@ -40,7 +40,7 @@ struct Digest: AsyncParsableCommand {
     func run() async throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: kb.directory, isDirectory: &isFolder), isFolder.boolValue else {
-            FileHandleOutput.standardError("error: '\(kb.directory)' is not a folder: give the path of a knowledge base\n")
+            FileHandleOutput.standardError("error: \(FolderSuggestion.notAFolder(kb.directory))\n")
             throw ExitCode(2)
         }
         let window: (start: Day, end: Day, text: String)
@@ -53,7 +53,7 @@ struct Digest: AsyncParsableCommand {
             window = (period.start, period.end, period.text)
         }
         let digest = await DigestBuilder.build(root: kb.directory, since: window.start, until: window.end, period: window.text,
-                                               git: kb.noGit ? nil : GitRunner())
+                                               git: kb.noGit ? nil : GitRunner(), today: kb.clock.today())
         switch format {
         case .md: try output.write(DigestRenderer.markdown(digest))
         case .html: try output.write(DigestRenderer.html(digest))

@@ -14,10 +14,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOption
 
-    @Option(help: ArgumentHelp("Show one person's (or team's) view: what names them or their teams.", valueName: "id"))
+    @Option(help: ArgumentHelp("Show one person's (or team's) view: what names them or their teams.", valueName: "id"), completion: Completions.people)
     var person: String?
 
-    @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"))
+    @Option(help: ArgumentHelp("Start the goal tree at goals of this horizon (year, quarter, …).", valueName: "horizon"), completion: Completions.horizons)
     var horizon: String?
 
     @Option(help: ArgumentHelp("Show at most N entries of each list in md and html, then \"and M more\"; 0 shows all; json always has all.", valueName: "n"))
@@ -30,8 +30,14 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let result = try await kb.load(analyse: true)
         let knowledgeBase = result.knowledgeBase
-        if let horizon, !knowledgeBase.configuration.horizons.contains(horizon.lowercased()) {
-            FileHandleOutput.standardError("error: unknown horizon '\(horizon)' (the horizons are \(knowledgeBase.configuration.horizons.joined(separator: ", ")))\n")
+        let horizons = knowledgeBase.configuration.horizons
+        if let horizon, !horizons.contains(horizon.lowercased()) {
+            let failure = NewDocument.Failure.unknownHorizon(horizon, valid: horizons, hint: Suggestion.didYouMean(horizon.lowercased(), among: horizons))
+            FileHandleOutput.standardError("error: \(failure.description)\n")
+            throw ExitCode(2)
+        }
+        if let person, let failure = Self.unknown(person, in: knowledgeBase) {
+            FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)
         }
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
@@ -47,6 +53,17 @@ struct ReportCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         FileHandleOutput.finish(0, keepingAlive: result, analysis, report)
+    }
+}
+
+extension ReportCommand {
+    /// Nil when `person` is in people.yml or named by a document (any case), else the error.
+    static func unknown(_ person: String, in kb: KnowledgeBase) -> NewDocument.Failure? {
+        if kb.people.knows(person) { return nil }
+        let named = kb.documents.flatMap { $0.people.map(\.id) }
+        if named.contains(where: { $0.lowercased() == person.lowercased() }) { return nil }
+        return .unknownPerson(person, hint: Suggestion.didYouMean(person, among: Set(kb.people.allIDs + named)),
+                              known: kb.people.exists ? "people.yml lists them" : "no document names them; people.yml would list them")
     }
 }
 

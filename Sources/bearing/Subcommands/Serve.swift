@@ -46,9 +46,17 @@ struct Serve: AsyncParsableCommand {
         let server: PreviewServer
         do {
             try await site.start()
-            server = try PreviewServer(site: site, host: host, port: UInt16(port))
+        } catch KnowledgeBaseLoader.Failure.notADirectory(let path) {
+            FileHandleOutput.standardError("error: \(FolderSuggestion.notAFolder(path))\n")
+            throw ExitCode(2)
         } catch {
             FileHandleOutput.standardError("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        do {
+            server = try PreviewServer(site: site, host: host, port: UInt16(port))
+        } catch {
+            FileHandleOutput.standardError("error: \(ServeFailure.explain(error, host: host, port: port))\n")
             throw ExitCode(2)
         }
         let quiet = quiet
@@ -80,7 +88,7 @@ struct Serve: AsyncParsableCommand {
                 group.cancelAll()
             }
         } catch {
-            FileHandleOutput.standardError("error: cannot serve on \(host):\(port): \(error)\n")
+            FileHandleOutput.standardError("error: \(ServeFailure.explain(error, host: host, port: port))\n")
             throw ExitCode(2)
         }
     }

@@ -16,17 +16,18 @@ struct Status: AsyncParsableCommand {
             type's workflow does not have (the valid ones are listed) or an edit refused.
             """)
 
-    @Argument(help: "The document's id.")
+    @Argument(help: "The document's id.", completion: Completions.ids)
     var id: String
 
-    @Argument(help: "The new status, one of its type's workflow.")
+    @Argument(help: "The new status, one of its type's workflow.", completion: Completions.statuses)
     var status: String
 
-    @Option(help: ArgumentHelp("The record that supersedes this one (with status superseded).", valueName: "id"))
+    @Option(help: ArgumentHelp("The record that supersedes this one (with status superseded).", valueName: "id"), completion: Completions.decisions)
     var by: String?
 
     @Option(name: [.customShort("C"), .customLong("kb")],
-            help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"))
+            help: ArgumentHelp("The knowledge base folder (default: the nearest folder upwards that holds a bearing.yml, else the current folder).", valueName: "dir"),
+            completion: .directory)
     var folder: String?
 
     @Flag(help: "Approve a brief although some reviewers have not signed off (approvals:).")
@@ -41,7 +42,8 @@ struct Status: AsyncParsableCommand {
         let result = try await KnowledgeBaseOptions.load(root: directory, today: today, git: nil)
         do {
             let plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by, today: today, force: force) { path in
-                FileManager.default.contents(atPath: directory + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+                // Only UTF-8 text is edited: bytes that are not would be replaced, not kept.
+                FileManager.default.contents(atPath: directory + "/" + path).flatMap { String(data: $0, encoding: .utf8) }
             }
             for edit in plan.edits {
                 try DocumentEditor.write(edit.text, to: URL(fileURLWithPath: directory + "/" + edit.path), replacing: edit.original,

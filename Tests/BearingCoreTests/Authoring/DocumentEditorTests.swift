@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BearingCore
 
@@ -223,5 +224,45 @@ import Testing
         let (both, _) = await Fixtures.build(["briefs/plan.md": signed])
         #expect(both.document("plan")?.brief?.awaitedReviewers == [])
         #expect(both.document("plan")?.brief?.approvals.map(\.by) == ["ann", "bo"])
+    }
+
+    // MARK: What the review of the editor found
+
+    @Test func aStatusInAFormTheEditorDoesNotWriteIsRefused() async throws {
+        for text in ["# Use X\n\n**Status:** Proposed\n\n## Context\n", "# Use X\n\n| Metadata | Value |\n|---|---|\n| Status | Proposed |\n"] {
+            await #expect(throws: DocumentEditor.Failure.self) { _ = try await Self.plan(["adr/0001-use-x.md": text], id: "0001-use-x", status: "accepted") }
+        }
+    }
+
+    @Test func aStatusOverSeveralLinesIsRefusedNotHalfReplaced() async throws {
+        let text = "---\nstatus: superseded by\n  ADR-0005\n---\n# X\n"
+        await #expect(throws: DocumentEditor.Failure.self) { _ = try await Self.plan(["adr/0001-x.md": text], id: "0001-x", status: "accepted") }
+    }
+
+    @Test func aTemplateCommentInTheStatusSectionIsNotTheStatus() async throws {
+        let text = "# 1. X\n\n## Status\n\n<!-- proposed | accepted\n | rejected -->\nProposed\n\n## Context\n"
+        let edited = try await Self.plan(["adr/0001-x.md": text], id: "0001-x", status: "accepted")
+        #expect(edited["adr/0001-x.md"] == text.replacingOccurrences(of: "\nProposed\n", with: "\nAccepted\n"))
+    }
+
+    @Test func bySupersededOnly() async throws {
+        let files = ["adr/0001-x.md": "---\nstatus: accepted\n---\n# X\n", "adr/0002-y.md": "---\nstatus: accepted\n---\n# Y\n"]
+        await #expect(throws: DocumentEditor.Failure.self) { _ = try await Self.plan(files, id: "0001-x", status: "deprecated", by: "0002-y") }
+    }
+
+    @Test func writingThroughASymbolicLinkKeepsTheLinkAndTheMode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("real.md"), link = folder.appendingPathComponent("link.md")
+        try "old\n".write(to: target, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        try DocumentEditor.write("new\n", to: link, replacing: "old\n", displayPath: "link.md")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "new\n")
+        #expect((try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int) == 0o640)
+        // A file that changed since it was read is left as it is.
+        #expect(throws: DocumentEditor.Failure.self) { try DocumentEditor.write("newer\n", to: link, replacing: "old\n", displayPath: "link.md") }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "new\n")
     }
 }

@@ -24,4 +24,13 @@ import Testing
         #expect(problems.count == 1 && problems[0].message.contains("later"))
         #expect(config.history == false)
     }
+
+    @Test func aliasesAreKeyedAsStatusesAreReadAndCheckedAgainstWorkflowsWrittenAfterThem() {
+        let (config, problems) = read("status_aliases:\n  decision: {Won't-fix yet: rejected, parked: parked}\nworkflows:\n  decision: {statuses: [proposed, parked, accepted, rejected], terminal: [rejected]}\n")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(config.statusAliases[.decision] == ["won't fix yet": "rejected", "parked": "parked"])
+        let status = StatusText.read("Won't fix yet (see below)", type: .decision, workflow: config.workflow(for: .decision),
+                                     aliases: config.statusAliases[.decision] ?? [:])
+        #expect(status?.status == "rejected")
+    }
 }

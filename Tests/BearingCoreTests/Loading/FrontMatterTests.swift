@@ -76,3 +76,11 @@ import Testing
         #expect(parsed.markdown.headings.map(\.line) == [5, 7])
     }
 }
+
+extension FrontMatterAfterHeaderTests {
+    @Test func aYAMLErrorAfterALicenceCommentIsReported() {
+        let text = "<!-- SPDX-License-Identifier: MIT -->\n---\nstatus: [accepted\n---\n# Title\n"
+        let parsed = DocumentParser.parse(SourceFile(path: "a.md", text: text))
+        #expect(parsed.diagnostics.map(\.rule) == [.yamlSyntax])
+    }
+}

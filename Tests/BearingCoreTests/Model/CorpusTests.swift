@@ -118,7 +118,7 @@ struct CorpusTests {
         case .stage: kb.workflow(of: document).knows(document.status) ? document.status : ""
         case .date: document.decision?.date?.description ?? ""
         case .deciders: document.decision?.decisionMakers.joined(separator: ";") ?? ""
-        case .authors: document.decision?.authors.joined(separator: ";") ?? ""
+        case .authors: document.authors.joined(separator: ";")
         case .successor:
             document.references.first { $0.kind == .supersededBy }.map { reference in
                 reference.target.flatMap { kb.document($0) }.map { successorName(of: $0.path) } ?? reference.written

@@ -67,3 +67,16 @@ extension ReferenceFormsTests {
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
     }
 }
+
+extension ReferenceFormsTests {
+    @Test func labelsNameTheRecordsKind() async {
+        let (kb, _) = await build([
+            "EIPS/eip-1559.md": "---\nstatus: Final\n---\n# Fee market\n",
+            "keps/sig-node/281-dynamic/README.md": "# KEP-281: Dynamic\n",
+            "rfcs/0044-b.md": "# B\n\n* Status: accepted\n",
+            "docs/adr/0007-use-x.md": "# 7. Use X\n",
+            "adr/ADR-10.md": "# ADR-10: Ten\n",
+        ])
+        #expect(kb.documents.compactMap(\.label).sorted() == ["ADR-0007", "ADR-0010", "EIP-1559", "KEP-0281", "RFC-0044"])
+    }
+}

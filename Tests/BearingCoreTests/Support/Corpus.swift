@@ -23,7 +23,7 @@ enum Corpus {
             repositories.contains { FileReader.isDirectory(url.appendingPathComponent($0).path) }
         }
         if found == nil {
-            FileHandle.standardError.write(Data("note: corpus suites skipped: no corpus at $BEARING_CORPUS, \(candidates.dropFirst().map(\.path).joined(separator: " or ")) (`make corpus` clones it where the network allows)\n".utf8))
+            FileHandle.standardError.write(Data("note: corpus suites skipped: no corpus at $BEARING_CORPUS, \(candidates.suffix(2).map(\.path).joined(separator: " or ")) (`make corpus` clones it where the network allows)\n".utf8))
         }
         return found
     }()

@@ -1,0 +1,32 @@
+/// The alignment chain a document's page shows once, at its top, top goal first
+/// (year goal › quarter goal › this).
+///
+/// A document can reach the top goals several ways (AlignmentAnalysis.chains, nearest goal first):
+/// a decision serving two quarter goals of one year goal, a brief serving a quarter goal and its
+/// year goal too. Shown as they are, the year goal would appear once per way. Here the chains are
+/// turned top-down, a chain that another one extends is dropped (the year goal alone, beside the
+/// year goal › quarter goal), and chains that differ only in their last goal become one row whose
+/// last step holds those goals side by side. Rows remain only for goals of different trees.
+enum AlignmentChain {
+    /// Rows of steps, top first; a step holds one goal id or several. `chains` lists goal ids
+    /// nearest first (as AlignmentAnalysis gives them).
+    static func rows(_ chains: [[String]]) -> [[[String]]] {
+        var paths: [[String]] = []
+        for chain in chains where !chain.isEmpty {
+            let path = Array(chain.reversed())
+            if !paths.contains(path) { paths.append(path) }
+        }
+        // A path that another one extends says nothing the longer one does not.
+        paths = paths.filter { path in !paths.contains { $0.count > path.count && $0.starts(with: path) } }
+        var rows: [(prefix: [String], last: [String])] = []
+        for path in paths {
+            let prefix = Array(path.dropLast())
+            if let i = rows.firstIndex(where: { $0.prefix == prefix }) {
+                rows[i].last.append(path[path.count - 1])
+            } else {
+                rows.append((prefix, [path[path.count - 1]]))
+            }
+        }
+        return rows.map { row in row.prefix.map { [$0] } + [row.last] }
+    }
+}
