@@ -20,6 +20,7 @@ import Testing
 
     @Test func aGoalTakesItsHorizonPeriodIdAndParent() throws {
         let kb = try Self.started()
+        defer { TemporaryFolder.remove((kb as NSString).deletingLastPathComponent) }
         let added = try CLITests.run(["new", "goal", "Ship in March", "--id", "g-march", "--horizon", "month", "--period", "2027-03",
                                       "--parent", "G-FIRST", "--owner", "alex", "-C", kb] + Self.today)
         #expect(added.status == 0, "\(added.stderr)")
@@ -38,6 +39,7 @@ import Testing
 
     @Test func aBriefTakesItsReviewersAndReviewDate() throws {
         let kb = try Self.started()
+        defer { TemporaryFolder.remove((kb as NSString).deletingLastPathComponent) }
         let added = try CLITests.run(["new", "brief", "Plan the launch", "--goals", "g-first-goal", "--owner", "alex",
                                       "--reviewers", "alex, core", "--review-by", "2027-03-01", "-C", kb] + Self.today)
         #expect(added.status == 0, "\(added.stderr)")
@@ -68,6 +70,7 @@ import Testing
     ])
     func wrongOptionsWriteNothing(arguments: [String], message: String) throws {
         let kb = try Self.started()
+        defer { TemporaryFolder.remove((kb as NSString).deletingLastPathComponent) }
         let before = try FileManager.default.subpathsOfDirectory(atPath: kb).sorted()
         let result = try CLITests.run(["new"] + arguments + ["-C", kb] + Self.today)
         #expect(result.status == 2)
@@ -85,11 +88,13 @@ import Testing
         #expect(added.stdout == kb + "/notes/weekly-sync.md\n")
         // A README is a folder's index, not where notes go: a new knowledge base gets notes/.
         let started = try Self.started()
+        defer { TemporaryFolder.remove((started as NSString).deletingLastPathComponent) }
         #expect(try CLITests.run(["new", "note", "Ideas", "-C", started] + Self.today).stdout == started + "/notes/ideas.md\n")
     }
 
     @Test func initIgnoresTheSiteInGit() throws {
         let kb = try Self.started()
+        defer { TemporaryFolder.remove((kb as NSString).deletingLastPathComponent) }
         let ignore = try String(contentsOfFile: kb + "/.gitignore", encoding: .utf8)
         #expect(ignore.split(separator: "\n").contains("/_site/"), "\(ignore)")
         let built = try CLITests.run(["build", kb, "--quiet"] + Self.today)

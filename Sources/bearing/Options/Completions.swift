@@ -1,6 +1,9 @@
 import ArgumentParser
 import BearingCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Shell completion of what a knowledge base holds: ids, statuses, people, horizons. The shell
 /// runs `bearing ---completion …` on TAB; the knowledge base is the one `-C`/`--kb` or a folder
@@ -24,7 +27,7 @@ enum Completions {
     }
 
     /// How long a TAB waits for the knowledge base to be read.
-    static let timeLimit: Duration = .milliseconds(1500)
+    static let timeLimit: TimeInterval = 1.5
 
     /// A completion offering `candidates` that start with the word being completed (any case); with
     /// `list`, the last item of a comma-separated list, the items before it kept.
@@ -84,36 +87,14 @@ enum Completions {
         return marks.contains { FileManager.default.fileExists(atPath: $0) } ? "." : nil
     }
 
-    /// The knowledge base at `root` without git, or nil when it cannot be read within the time limit.
+    /// The knowledge base at `root` without git, or nil when it cannot be read. Past the time
+    /// limit the process ends with nothing offered: a thread of its own does it, as reading a
+    /// large knowledge base keeps every thread of Swift's pool and of Dispatch's busy.
     static func read(_ root: String) async -> KnowledgeBase? {
-        await FirstResult.of(within: timeLimit) {
-            try? await KnowledgeBaseLoader.load(root: root, today: BearingCore.Clock.system.today(), git: nil).knowledgeBase
-        } ?? nil
-    }
-}
-
-/// The result of `work`, or nil when it takes longer than the limit (the work is left to finish
-/// on its own: a completion prints its answer and the process ends).
-actor FirstResult<Value: Sendable> {
-    private var continuation: CheckedContinuation<Value?, Never>?
-
-    private init(_ continuation: CheckedContinuation<Value?, Never>) {
-        self.continuation = continuation
-    }
-
-    private func finish(_ value: Value?) {
-        continuation?.resume(returning: value)
-        continuation = nil
-    }
-
-    static func of(within limit: Duration, _ work: @escaping @Sendable () async -> Value) async -> Value? {
-        await withCheckedContinuation { continuation in
-            let once = FirstResult(continuation)
-            Task { await once.finish(await work()) }
-            Task {
-                try? await Task.sleep(for: limit)
-                await once.finish(nil)
-            }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: timeLimit)
+            Glibc._exit(0)
         }
+        return try? await KnowledgeBaseLoader.load(root: root, today: BearingCore.Clock.system.today(), git: nil).knowledgeBase
     }
 }
