@@ -20,7 +20,7 @@ enum QueryField {
     static let known: [String] = [
         "id", "type", "title", "status", "owner", "tags", "created", "updated", "path", "number", "links",
         "horizon", "period", "parent", "health", "contributors", "progress", "key_results",
-        "goals", "briefs", "decisions", "reviewers", "review_by",
+        "goals", "briefs", "decisions", "reviewers", "review_by", "approvals",
         "date", "decision_makers", "deciders", "consulted", "informed", "supersedes", "superseded_by",
         "backlinks", "serves", "team", "finished", "active", "label",
     ]

@@ -144,11 +144,12 @@ public final class SitePages: @unchecked Sendable {
         pages.render(page.path, template: page.template, title: page.title, section: page.section, context: page.context)
     }
 
-    /// `{period, since, until, href, changes, decisions}` for lists of digests.
+    /// `{period, since, until, href, changes, decisions, summary}` for lists of digests (`summary`: the
+    /// counts in words, plurals right: "4 changes, 1 decision made").
     private func digestSummary(_ digest: WeeklyDigest, root: String) -> [String: Any] {
         ["period": digest.period, "since": digest.since.description, "until": digest.until.description,
          "href": root + SiteLinks.url(SiteLinks.digest(digest.period)), "changes": digest.groups.reduce(0) { $0 + $1.changes.count },
-         "decisions": digest.decisions.count, "source": digest.source]
+         "decisions": digest.decisions.count, "summary": digest.summary, "source": digest.source]
     }
 
     /// The index of digests and a page for each, linking the documents' pages.
@@ -288,10 +289,8 @@ public final class SitePages: @unchecked Sendable {
     /// A feed entry per digest, so people can subscribe to the weekly digest.
     private func digestEntries() -> [SiteFeed.Entry] {
         digests.map { digest in
-            let changes = digest.groups.reduce(0) { $0 + $1.changes.count }
-            return SiteFeed.Entry(id: "digest-\(digest.period)", title: "Digest: week \(digest.period)",
-                                  href: SiteLinks.url(SiteLinks.digest(digest.period)), day: digest.until,
-                                  summary: "\(changes) changes, \(digest.decisions.count) decisions made, \(digest.status_changes.count) status changes.")
+            SiteFeed.Entry(id: "digest-\(digest.period)", title: "Digest: week \(digest.period)",
+                           href: SiteLinks.url(SiteLinks.digest(digest.period)), day: digest.until, summary: digest.summary + ".")
         }
     }
 
