@@ -13,7 +13,7 @@ struct DocumentReader {
     }
 
     func read(_ parsed: ParsedDocument) -> Draft {
-        var reader = FieldReader(path: parsed.path)
+        var reader = FieldReader(path: parsed.path, skipsPlaceholders: true)
         let field = Dictionary(parsed.fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         let stem = Self.stem(of: parsed.path)
 

@@ -4,7 +4,16 @@ struct FieldReader {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(path: String) { self.path = path }
+    /// True for documents: a value left unfilled from a template is not given (settings and
+    /// people files are written by hand, and keep every value).
+    let skipsPlaceholders: Bool
+
+    init(path: String, skipsPlaceholders: Bool = false) {
+        self.path = path
+        self.skipsPlaceholders = skipsPlaceholders
+    }
+
+    private func unfilled(_ text: String) -> Bool { skipsPlaceholders && Placeholder.isPlaceholder(text) }
 
     func location(_ node: YAMLNode) -> SourceLocation {
         SourceLocation(path: path, line: node.line, column: node.column)
@@ -16,10 +25,11 @@ struct FieldReader {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    /// A scalar as text; numbers and booleans are accepted as written.
+    /// A scalar as text; numbers and booleans are accepted as written. A value left unfilled from a
+    /// template (`<date created on, in ISO 8601 format>`, `TBD`) is not given.
     mutating func string(_ field: String, _ node: YAMLNode?) -> String? {
         guard let node, !node.isNull, !node.isPlaceholder else { return nil }
-        if let s = node.string { return s }
+        if let s = node.string { return unfilled(s) ? nil : s }
         invalid(field, node, expected: "a string")
         return nil
     }
@@ -30,7 +40,7 @@ struct FieldReader {
         guard let node, !node.isNull, !node.isPlaceholder else { return [] }
         if let s = node.string {
             let parts = commaSeparated ? s.split(separator: ",").map { $0.trimmingSpaces() } : [s.trimmingSpaces()]
-            return parts.filter { !$0.isEmpty }.map { Located($0, location(node)) }
+            return parts.filter { !$0.isEmpty && !unfilled($0) }.map { Located($0, location(node)) }
         }
         guard let items = node.sequence else {
             invalid(field, node, expected: "a list of strings")

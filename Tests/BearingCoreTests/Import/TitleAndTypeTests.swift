@@ -82,3 +82,12 @@ extension TitleAndTypeTests {
         #expect(StatusText.read("En vigueur", type: .decision, workflow: decision)?.status == "en vigueur")
     }
 }
+
+extension TitleAndTypeTests {
+    @Test func placeholdersInFrontMatterAreNotGiven() {
+        let draft = DocumentReader(configuration: Configuration()).read(DocumentParser.parse(SourceFile(path: "EIPS/eip-template.md",
+            text: "---\ntitle: <The EIP title>\ncreated: <date created on, in ISO 8601 (yyyy-mm-dd) format>\nowner: TBD\n---\n# X\n")))
+        #expect(draft.diagnostics.isEmpty, "\(draft.diagnostics)")
+        #expect(draft.document.created == nil && draft.document.owner == nil)
+    }
+}
