@@ -9,10 +9,25 @@ enum WrittenDate: Equatable {
     case ambiguous(String)
     case none
 
-    static func parse(_ raw: some StringProtocol) -> WrittenDate { leading(raw).date }
+    /// Which comes first in a numeric date whose day is over 12 (`18-09-2018`: the day).
+    enum Order: Equatable { case dayFirst, monthFirst }
+
+    /// With `order` (the writer's own, seen in the same list's unambiguous dates), a date such as
+    /// `03-08-2018` is read in that order instead of being ambiguous.
+    static func parse(_ raw: some StringProtocol, order: Order? = nil) -> WrittenDate { leading(raw, order: order).date }
+
+    /// The order a numeric date shows, when one of its first two numbers is over 12.
+    static func order(of raw: some StringProtocol) -> Order? {
+        let parts = Substring(raw).trimmingLeadingSpaces.prefix { $0.isASCIIDigit || "-/.".contains($0) }
+            .split(whereSeparator: { "-/.".contains($0) }).compactMap { Int($0) }
+        guard parts.count == 3, String(parts[2]).count == 4 else { return nil }
+        if parts[0] > 12, parts[1] <= 12 { return .dayFirst }
+        if parts[1] > 12, parts[0] <= 12 { return .monthFirst }
+        return nil
+    }
 
     /// The date at the start of `raw` and the rest of the text after it.
-    static func leading(_ raw: some StringProtocol) -> (date: WrittenDate, rest: Substring) {
+    static func leading(_ raw: some StringProtocol, order: Order? = nil) -> (date: WrittenDate, rest: Substring) {
         let text = Substring(raw).trimmingLeadingSpaces
         if let day = Day.parse(String(text.prefix(10))), text.prefix(10).count == 10 {
             return (.day(day), text.dropFirst(10))
@@ -35,7 +50,12 @@ enum WrittenDate: Equatable {
             guard cWidth == 4 else { return (.none, text) }
             let written = String(text[..<tokens.position])
             switch (a <= 12, b <= 12) {
-            case (true, true) where a != b: return (.ambiguous(written), tokens.rest)
+            case (true, true) where a != b:
+                switch order {
+                case .dayFirst?: return (day(c, b, a), tokens.rest)
+                case .monthFirst?: return (day(c, a, b), tokens.rest)
+                case nil: return (.ambiguous(written), tokens.rest)
+                }
             case (false, true): return (day(c, b, a), tokens.rest)
             default: return (day(c, a, b), tokens.rest)
             }

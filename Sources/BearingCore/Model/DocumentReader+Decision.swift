@@ -54,16 +54,19 @@ extension DocumentReader {
             }
         }
         var earliest: (day: Day, at: SourceLocation)?
+        // A changelog that writes its unambiguous dates in one order writes them all in it.
+        let orders = Set(body.all(.changelog).compactMap { WrittenDate.order(of: $0.text) })
+        let order = orders.count == 1 ? orders.first : nil
         for value in body.all(.changelog) {
-            guard let day = day(value, document: document, reader: &reader) else { continue }
+            guard let day = day(value, order: order, document: document, reader: &reader) else { continue }
             if earliest == nil || day < earliest!.day { earliest = (day, location(of: value, in: document)) }
         }
         return earliest
     }
 
     /// A stated date as a day; an ambiguous one (`05-06-2021`) is reported, never guessed.
-    func day(_ value: StatedMetadata.Value, document: Document, reader: inout FieldReader) -> Day? {
-        switch WrittenDate.parse(value.text) {
+    func day(_ value: StatedMetadata.Value, order: WrittenDate.Order? = nil, document: Document, reader: inout FieldReader) -> Day? {
+        switch WrittenDate.parse(value.text, order: order) {
         case .day(let day): return day
         case .ambiguous(let written):
             reader.report(Diagnostic(.warning, .ambiguousDate, "date '\(written)' could be read day-first or month-first; write it as YYYY-MM-DD",

@@ -59,6 +59,8 @@ struct ReferenceResolver {
         if let id = byID[key] { return id }
         if let number = Self.recordNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         if let ids = byStem[key], ids.count == 1 { return ids[0] }
+        // A bare record number (a KEP's `replaces: "6090"`).
+        if !key.isEmpty, key.count <= 6, key.allSatisfy(\.isASCIIDigit), let number = Int(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         return nil
     }
 
@@ -113,6 +115,8 @@ struct ReferenceResolver {
         if files.contains(resolved) || folders.contains(resolved) {
             return resolved.isMarkdownPath ? unresolved(url) : .external
         }
+        // Documentation sites link pages without `.md` (`[gRPC API](adr-106-grpc-api)`).
+        if !resolved.isMarkdownPath, let id = byPath[resolved + ".md"] { return .document(id) }
         if resolved.isMarkdownPath { return unresolved(url, key: DocumentReader.stem(of: resolved)) }
         return .unresolved(rule: .missingFile, message: "link to a file that does not exist: '\(url)'", hint: nil)
     }

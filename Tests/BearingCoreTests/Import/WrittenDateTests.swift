@@ -47,3 +47,18 @@ import Testing
         }
     }
 }
+
+extension WrittenDateTests {
+    /// A list whose unambiguous dates are day-first reads its ambiguous ones day-first too; a list
+    /// that mixes orders leaves them ambiguous.
+    @Test func theWritersOwnOrderResolvesAmbiguousDates() async {
+        let dayFirst = "# 16. X\n\n## Changelog\n\n- 18-09-2018: Second draft\n- 03-08-2018: Initial draft\n\n## Status\n\nAccepted\n"
+        let (kb, diagnostics) = await Fixtures.build(["adr/adr-016-x.md": dayFirst])
+        #expect(kb.documents.first?.decision?.date == Day.parse("2018-08-03"))
+        #expect(!diagnostics.contains { $0.rule == .ambiguousDate })
+        let mixed = "# 19. Y\n\n## Changelog\n\n- 27-07-2018: Update\n- 5-26-2021: Later\n- 11-07-2018: Initial draft\n\n## Status\n\nAccepted\n"
+        let (_, mixedDiagnostics) = await Fixtures.build(["adr/adr-019-y.md": mixed])
+        #expect(mixedDiagnostics.filter { $0.rule == .ambiguousDate }.count == 1)
+        #expect(WrittenDate.order(of: "18-09-2018") == .dayFirst && WrittenDate.order(of: "5-26-2021") == .monthFirst)
+    }
+}

@@ -80,3 +80,18 @@ extension ReferenceFormsTests {
         #expect(kb.documents.compactMap(\.label).sorted() == ["ADR-0007", "ADR-0010", "EIP-1559", "KEP-0281", "RFC-0044"])
     }
 }
+
+extension ReferenceFormsTests {
+    @Test func extensionlessLinksAndBareRecordNumbersResolve() async {
+        let (kb, diagnostics) = await build([
+            "adr/README.md": "# Decisions\n\n- [gRPC API](adr-106-grpc-api)\n",
+            "adr/adr-106-grpc-api.md": "# ADR 106: gRPC API\n\n## Status\n\nAccepted\n",
+            "keps/sig-a/6035-new/README.md": "# KEP-6035: New\n",
+            "keps/sig-a/6035-new/kep.yaml": "",
+        ].filter { !$0.key.hasSuffix(".yaml") }.merging(["keps/sig-a/6090-old/README.md": "# KEP-6090: Old\n",
+                                                          "keps/sig-b/7000-x/README.md": "---\nsupersedes: [\"6090\"]\n---\n# X\n"]) { a, _ in a })
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        #expect(kb.document("README")?.targets(.mentions) == ["adr-106-grpc-api"])
+        #expect(kb.document("7000-x")?.targets(.supersedes) == ["6090-old"])
+    }
+}
