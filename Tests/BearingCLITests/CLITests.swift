@@ -436,3 +436,13 @@ import Testing
         #expect(second.stderr == "error: port \(port) is in use: choose another with --port\n", "\(second.stderr)")
     }
 }
+
+extension CLITests {
+    /// As bearing.yml's base_url: a javascript: address on the command line is refused, not published in the feed.
+    @Test func buildRefusesABaseURLThatIsNotHTTP() throws {
+        let result = try Self.run(["build", Self.mixed, "-o", FileManager.default.temporaryDirectory.appendingPathComponent("bearing-js-\(getpid())").path,
+                                   "--base-url", "javascript:alert(1)//", "--no-git"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--base-url must be an http:// or https:// address"))
+    }
+}

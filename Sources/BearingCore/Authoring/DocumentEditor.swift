@@ -48,8 +48,10 @@ public enum DocumentEditor {
         if let problem = new.diagnostics.first(where: { diagnostic in !old.diagnostics.contains { $0.message == diagnostic.message } }) {
             throw Failure.wouldDamage(path, reason: "made it unreadable (\(problem.message), line \(problem.location.line))")
         }
-        for key in Set(old.fields.map(\.key)).union(new.fields.map(\.key)).subtracting(intent.keys) {
-            let a = old.fields.first { $0.key == key }?.value, b = new.fields.first { $0.key == key }?.value
+        let before = Dictionary(old.fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for key in Set(before.keys).union(after.keys).subtracting(intent.keys) {
+            let a = before[key], b = after[key]
             guard a.map({ b.map($0.sameValue) ?? false }) ?? (b == nil) else {
                 throw Failure.wouldDamage(path, reason: "changed '\(key)'")
             }
@@ -65,6 +67,49 @@ public enum DocumentEditor {
         }
         let document = DocumentReader(configuration: configuration).read(new).document
         if let reason = intent.expect(document) { throw Failure.wouldDamage(path, reason: reason) }
+    }
+
+    /// Checks a new document before it is written: it parses with no problem and reads back as a
+    /// document of that type with that title (a template of the KB's own cannot turn it into
+    /// something else unseen).
+    public static func verifyNew(path: String, text: String, title: String, type: DocumentType, configuration: Configuration) throws {
+        let parsed = DocumentParser.parse(SourceFile(path: path, text: text))
+        if let problem = parsed.diagnostics.first {
+            throw Failure.wouldDamage(path, reason: "made it unreadable (\(problem.message), line \(problem.location.line))")
+        }
+        let document = DocumentReader(configuration: configuration).read(parsed).document
+        guard document.type == type else { throw Failure.wouldDamage(path, reason: "been read as a \(document.type.rawValue), not a \(type.rawValue)") }
+        let normal = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        guard normal(document.title) == normal(title) || normal(title).hasSuffix(normal(document.title)) else {
+            throw Failure.wouldDamage(path, reason: "been titled '\(document.title)' instead of '\(title)'")
+        }
+    }
+
+    /// A file's bytes as text, byte-order mark kept, when they are UTF-8 (only text is edited: bytes
+    /// that are not would be replaced, not kept).
+    public static func text(of data: Data) -> String? {
+        String(validating: data, as: UTF8.self)
+    }
+
+    /// Several files written as one change (a supersession edits both records): when one cannot be
+    /// written, those already written are put back as they were.
+    public static func write(_ edits: [(text: String, url: URL, original: String?, displayPath: String)]) throws {
+        var done: [(url: URL, original: String?, text: String, displayPath: String)] = []
+        do {
+            for edit in edits {
+                try write(edit.text, to: edit.url, replacing: edit.original, displayPath: edit.displayPath)
+                done.append((edit.url, edit.original, edit.text, edit.displayPath))
+            }
+        } catch {
+            for written in done.reversed() {
+                if let original = written.original {
+                    try? write(original, to: written.url, replacing: written.text, displayPath: written.displayPath)
+                } else {
+                    try? FileManager.default.removeItem(at: written.url)
+                }
+            }
+            throw error
+        }
     }
 
     /// What a body says: its blocks' text and its code blocks, in order.
@@ -90,7 +135,7 @@ public enum DocumentEditor {
     /// its permissions.
     public static func write(_ text: String, to link: URL, replacing original: String?, displayPath: String) throws {
         let url = original == nil ? link : link.resolvingSymlinksInPath()
-        let current = FileManager.default.contents(atPath: url.path).map { String(data: $0, encoding: .utf8) ?? "\u{FFFD}not UTF-8" }
+        let current = FileManager.default.contents(atPath: url.path).map { Self.text(of: $0) ?? "\u{FFFD}not UTF-8" }
         let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
         guard current == original else {
             throw Failure.notWritten(displayPath, reason: original == nil ? "it exists already: not overwritten" : "it changed since it was read; run the command again")

@@ -56,6 +56,16 @@ enum FrontMatterEdit {
         return replaceValue(of: pair, in: &lines, key: key, with: "[\(YAMLScalar.text(existing)), \(written)]")
     }
 
+    /// The line of top-level `key` removed, when its value is on that line alone.
+    static func removing(_ key: String, in text: String, fields: [YAMLPair]) -> String? {
+        guard let pair = fields.first(where: { $0.key == key }) else { return text }
+        var lines = TextLines(text)
+        guard pair.value.sequence == nil, pair.value.mapping == nil, pair.keyLine >= 1, pair.keyLine < lines.count,
+              !isContinuation(lines.content(pair.keyLine + 1)) else { return nil }
+        lines.remove(pair.keyLine)
+        return lines.text
+    }
+
     /// `---` / `key: value` lines / `---` at the top of a file that has no front matter.
     static func addingFrontMatter(_ entries: [(String, String)], to text: String) -> String {
         var lines = TextLines(text)
@@ -73,16 +83,33 @@ enum FrontMatterEdit {
         return lines.text
     }
 
-    /// A new top-level line after the `status` line, else after the block's last entry.
+    /// A new top-level line after the `status` line, else at the end of the block: right after a
+    /// one-line entry, else before the next top-level key or the closing fence (never inside a
+    /// value written over several lines, however deep).
     private static func adding(_ line: String, to lines: inout TextLines, fields: [YAMLPair]) -> String? {
-        guard let anchor = fields.first(where: { $0.key == "status" }) ?? fields.last else { return nil }
+        guard let anchor = fields.first(where: { $0.key == "status" }) ?? fields.last, anchor.keyLine >= 1, anchor.keyLine <= lines.count else {
+            return nil
+        }
+        let oneLine = anchor.value.sequence == nil && (anchor.value.mapping == nil || anchor.value.isPlaceholder)
+            && anchor.keyLine < lines.count && !isContinuation(lines.content(anchor.keyLine + 1))
         var after = anchor.keyLine
-        // Past the anchor's own value lines (a block list or mapping under it).
-        let nodes = [anchor.value] + (anchor.value.sequence ?? []) + (anchor.value.mapping?.map(\.value) ?? [])
-        after = max(after, nodes.map(\.line).max() ?? after)
-        guard after >= 1, after <= lines.count else { return nil }
+        if !oneLine {
+            let next = fields.map(\.keyLine).filter { $0 > anchor.keyLine }.min()
+            guard let end = next ?? closingFence(after: anchor.keyLine, in: lines) else { return nil }
+            after = end - 1
+        }
         lines.insert(line, after: after)
         return lines.text
+    }
+
+    /// A line that belongs to the value above it: indented, or a `- ` item at the margin.
+    private static func isContinuation(_ line: String) -> Bool {
+        line.first == " " || line.first == "\t" || line.hasPrefix("- ") || line == "-"
+    }
+
+    /// The line of the fence that closes the front matter (`---` or `...` at the margin).
+    private static func closingFence(after line: Int, in lines: TextLines) -> Int? {
+        (line + 1...max(line + 1, lines.count)).first { $0 <= lines.count && ["---", "..."].contains(lines.content($0).trimmingSpaces()) && !lines.content($0).hasPrefix(" ") }
     }
 
     /// Where `key: value` keeps its value on a line: after `key:` and spaces, up to a ` #`

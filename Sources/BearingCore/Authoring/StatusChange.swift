@@ -35,6 +35,14 @@ public struct StatusChangePlan: Sendable {
         var successor: Document?
         if let successorID {
             guard let found = kb.find(successorID) else { throw DocumentEditor.Failure.noDocument(successorID, hint: kb.suggestion(forID: successorID)) }
+            guard found.id != document.id else { throw DocumentEditor.Failure.cannotEdit(document.path, reason: "a record cannot supersede itself") }
+            guard found.type == document.type else {
+                throw DocumentEditor.Failure.cannotEdit(document.path, reason: "'\(found.id)' is a \(found.type.rawValue), and a \(document.type.rawValue) is superseded by a \(document.type.rawValue)")
+            }
+            let named = document.targets(.supersededBy)
+            guard named.isEmpty || named == [found.id] else {
+                throw DocumentEditor.Failure.cannotEdit(document.path, reason: "it already names its successor '\(named.joined(separator: "', '"))'; change that by hand first")
+            }
             successor = found
         }
         guard let text = read(document.path) else { throw DocumentEditor.Failure.unreadable(document.path) }
@@ -61,6 +69,9 @@ public struct StatusChangePlan: Sendable {
             try edit.frontMatter("status") { FrontMatterEdit.setting("status", to: new, in: $0, fields: $1) }
             if let successor, new == "superseded" {
                 try edit.frontMatter("superseded_by") { FrontMatterEdit.setting("superseded_by", to: successor.id, in: $0, fields: $1) }
+            } else if new != "superseded", document.fields.contains(where: { $0.key == "superseded_by" }) {
+                // No longer superseded: no successor either (its page would still say so).
+                try edit.frontMatter("superseded_by") { FrontMatterEdit.removing("superseded_by", in: $0, fields: $1) }
             }
         } else if inBody {
             try edit.body { BodyStatusEdit.setting(new, successor: new == "superseded" ? successor?.link : nil, in: $0) }
@@ -79,6 +90,7 @@ public struct StatusChangePlan: Sendable {
             guard read.status == new else { return "given it the status '\(read.statusLabel)' instead of '\(new)'" }
             // In front matter the value is the word alone (a value over several lines is not replaced whole).
             if inFrontMatter, let text = read.statusText, text.lowercased() != new { return "left its status reading '\(text)'" }
+            if new != "superseded", read.references.contains(where: { $0.kind == .supersededBy }) { return "left it naming a successor" }
             if let successor, new == "superseded",
                !read.references.contains(where: { $0.kind == .supersededBy && ($0.written == successor.id || $0.written == successor.link.path) }) {
                 return "named no successor"

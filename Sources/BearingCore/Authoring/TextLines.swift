@@ -37,5 +37,7 @@ struct TextLines {
         items.insert((content, ending), at: min(line, items.count))
     }
 
+    mutating func remove(_ line: Int) { items.remove(at: line - 1) }
+
     var text: String { items.map { $0.content + $0.ending }.joined() }
 }

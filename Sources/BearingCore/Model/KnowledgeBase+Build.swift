@@ -19,6 +19,7 @@ extension KnowledgeBase {
         var drafts = drafts
         var timer = StageTimer()
         var diagnostics = drafts.flatMap(\.diagnostics) + unknownStatuses(drafts, configuration: configuration)
+        signOffsForTeams(&drafts, people: people)
         assignCollidingIDs(&drafts)
         diagnostics += duplicateIDs(drafts)
 
@@ -54,6 +55,23 @@ extension KnowledgeBase {
         timer.mark("model: sort")
         defer { timer.mark("model: tables") }
         return (KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets), diagnostics)
+    }
+
+    /// A team asked to review has signed off when one of its members has (`reviewers: [growth]`,
+    /// `approvals: [{by: ann}]` with ann in growth): the team's sign-off is added, noting who gave it.
+    static func signOffsForTeams(_ drafts: inout [DocumentReader.Draft], people: PeopleDirectory) {
+        guard !people.teams.isEmpty else { return }
+        for i in drafts.indices {
+            guard let brief = drafts[i].document.brief, !brief.approvals.isEmpty else { continue }
+            for reviewer in brief.awaitedReviewers {
+                guard let team = people.teams[reviewer.lowercased()] else { continue }
+                let members = Set(team.members.map { $0.lowercased() })
+                if let approval = brief.approvals.first(where: { members.contains($0.by.lowercased()) }) {
+                    drafts[i].document.brief?.approvals.append(Approval(by: reviewer, date: approval.date, note: "signed off by \(approval.by)",
+                                                                        location: approval.location))
+                }
+            }
+        }
     }
 
     /// One `unknown-status` per written word and type, at its first use, naming the other files and

@@ -233,7 +233,11 @@ public struct ReportBuilder: Sendable {
             Report.RetiredReference(decision: $0.decision, referrer: $0.referrer, field: $0.kind.rawValue)
         }
         // A review is owed until the reviewer signs off; a pending decision awaits its decision-makers.
-        let reviews = late(analysis.overdueReviews) { ($0.brief?.awaitedReviewers ?? [], ($0.brief?.approvals ?? []).map(\.by)) }
+        // Sign-offs counted are the reviewers' (one by someone not asked is not a reviewer's).
+        let reviews = late(analysis.overdueReviews) { document in
+            let reviewers = Set((document.brief?.reviewers ?? []).map { $0.lowercased() })
+            return (document.brief?.awaitedReviewers ?? [], (document.brief?.approvals ?? []).map(\.by).filter { reviewers.contains($0.lowercased()) })
+        }
         let decisions = late(analysis.pendingDecisions) { ($0.decision?.decisionMakers ?? [], []) }
         var attention = Report.Attention(overdue_reviews: reviews, pending_decisions: decisions, stale: late(analysis.staleItems),
                                          serving_finished_goals: involved(analysis.servingFinishedGoals),

@@ -33,6 +33,10 @@ struct Build: AsyncParsableCommand {
 
     func validate() throws {
         if digestWeeks < 0 || digestWeeks > 520 { throw ValidationError("--digest-weeks must be 0 to 520, got \(digestWeeks)") }
+        // As bearing.yml's base_url: an http(s) address only (a javascript: one would run from the feed).
+        if let baseURL, !(baseURL.lowercased().hasPrefix("https://") || baseURL.lowercased().hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
+            throw ValidationError("--base-url must be an http:// or https:// address, got '\(baseURL)'")
+        }
     }
 
     func run() async throws {

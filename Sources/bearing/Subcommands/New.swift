@@ -64,6 +64,7 @@ struct New: AsyncParsableCommand {
         do {
             let (path, text) = try NewDocument.make(request, kb: result.knowledgeBase, root: directory)
             let shown = KnowledgeBaseFolder.pathPrefix(directory) + path
+            try DocumentEditor.verifyNew(path: path, text: text, title: title, type: type.documentType, configuration: result.knowledgeBase.configuration)
             try DocumentEditor.write(text, to: URL(fileURLWithPath: directory + "/" + path), replacing: nil, displayPath: shown)
             FileHandleOutput.standardOutput(shown + "\n")
         } catch let failure as NewDocument.Failure {

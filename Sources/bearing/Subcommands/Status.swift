@@ -42,13 +42,10 @@ struct Status: AsyncParsableCommand {
         let result = try await KnowledgeBaseOptions.load(root: directory, today: today, git: nil)
         do {
             let plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by, today: today, force: force) { path in
-                // Only UTF-8 text is edited: bytes that are not would be replaced, not kept.
-                FileManager.default.contents(atPath: directory + "/" + path).flatMap { String(data: $0, encoding: .utf8) }
+                FileManager.default.contents(atPath: directory + "/" + path).flatMap(DocumentEditor.text(of:))
             }
-            for edit in plan.edits {
-                try DocumentEditor.write(edit.text, to: URL(fileURLWithPath: directory + "/" + edit.path), replacing: edit.original,
-                                         displayPath: KnowledgeBaseFolder.pathPrefix(directory) + edit.path)
-            }
+            try DocumentEditor.write(plan.edits.map { ($0.text, URL(fileURLWithPath: directory + "/" + $0.path), $0.original,
+                                                       KnowledgeBaseFolder.pathPrefix(directory) + $0.path) })
             FileHandleOutput.standardOutput(plan.summary.joined(separator: "\n") + "\n")
         } catch let failure as DocumentEditor.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
