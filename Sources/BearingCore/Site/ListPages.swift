@@ -187,7 +187,7 @@ struct ListPages {
         let duties = analysis.responsibilities[id] ?? Responsibilities()
         let lists: [(String, [String])] = [
             ("Overdue", duties.overdue), ("Owns", duties.owns), ("Reviews awaited", duties.reviews),
-            ("Decisions awaited", duties.decides), ("Contributes to", duties.contributes),
+            ("Signed off", kb.signedOff(by: id)), ("Decisions awaited", duties.decides), ("Contributes to", duties.contributes),
             ("Consulted on", duties.consulted), ("Informed of", duties.informed),
         ]
         context["lists"] = lists.filter { !$0.1.isEmpty }.map { ["label": $0.0, "items": items.items($0.1, root: root), "count": $0.1.count] as [String: Any] }

@@ -228,3 +228,13 @@ extension SiteTests {
         #expect(draft.contains("review by <time datetime=\"2027-03-01\">2027-03-01</time></span>") && !draft.contains("overdue"))
     }
 }
+
+extension SiteTests {
+    /// A reviewer who signed off finds the brief on their page, as signed off, not as awaited.
+    @Test func aPersonPageListsTheirSignOffs() async throws {
+        let site = try await Self.build(Self.team)
+        let page = Self.text(site, "people/bo.html")
+        #expect(page.contains("Signed off"))
+        #expect(page.contains("b-review") || page.contains("briefs/b-review.html"))
+    }
+}
