@@ -16,8 +16,13 @@ extension KnowledgeBase {
         return prefixed.count == 1 ? prefixed[0] : nil
     }
 
-    /// "did you mean …?" for an id nobody has.
+    /// "did you mean …?" for an id nobody has; for a prefix of several, which ones.
     public func suggestion(forID written: String) -> String? {
-        Suggestion.didYouMean(written, among: documents.map(\.id))
+        let lower = written.trimmingSpaces().lowercased()
+        let prefixed = lower.count >= 2 ? documents.map(\.id).filter { $0.lowercased().hasPrefix(lower) }.sorted() : []
+        if prefixed.count > 1 {
+            return "it starts \(prefixed.count) ids: \(prefixed.prefix(5).joined(separator: ", "))\(prefixed.count > 5 ? ", …" : "")"
+        }
+        return Suggestion.didYouMean(written, among: documents.map(\.id))
     }
 }

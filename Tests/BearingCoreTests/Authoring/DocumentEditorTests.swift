@@ -326,3 +326,12 @@ import Testing
         #expect(throws: Never.self) { _ = try StatusChangePlan.make(kb: kb, id: "plan", status: "approved", by: nil, today: Fixtures.today) { _ in text } }
     }
 }
+
+extension DocumentEditorTests {
+    @Test func anAmbiguousPrefixSaysWhichIdsItStarts() async throws {
+        let files = ["goals/g-2027-q1-dso.md": "---\nstatus: active\n---\n# A\n", "goals/g-2027-q1-dau.md": "---\nstatus: active\n---\n# B\n"]
+        await #expect(throws: DocumentEditor.Failure.noDocument("g-2027-q1-d", hint: "it starts 2 ids: g-2027-q1-dau, g-2027-q1-dso")) {
+            _ = try await Self.plan(files, id: "g-2027-q1-d", status: "achieved")
+        }
+    }
+}
