@@ -48,6 +48,7 @@ enum PeopleList {
     /// Drops emails: `<a@b.c>`, `&lt;a@b.c&gt;`, `\<a@b.c\>`, `(a@b.c)` and a bare `a@b.c` (what an
     /// autolinked `<a@b.c>` leaves in plain text), keeping the rest.
     static func withoutEmails(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return text }
         var result = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "\\<", with: "<").replacingOccurrences(of: "\\>", with: ">")
         while let open = result.firstIndex(of: "<"), let close = result[open...].firstIndex(of: ">"),

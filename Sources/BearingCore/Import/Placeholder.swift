@@ -5,6 +5,14 @@ enum Placeholder {
     static func isPlaceholder(_ raw: String) -> Bool {
         let text = raw.trimmingSpaces()
         if text.isEmpty { return true }
+        // Most values are plain words: no marker a placeholder needs, no year-pattern, not a short
+        // unfilled word. Decided on bytes, without Foundation's string search.
+        let bytes = text.utf8
+        let markers: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "|")]
+        if let first = bytes.first, !markers.contains(first), !bytes.contains(UInt8(ascii: "|")), bytes.count > 4,
+           !containsASCII(bytes, "yyyy"), !containsASCII(bytes, "dd-mm"), !containsASCII(bytes, "mm-dd"), !containsASCII(bytes, "{{") {
+            return false
+        }
         if text.contains("{{") || text.contains("{%") { return true }
         if text.hasPrefix("{"), text.hasSuffix("}") || text.contains("|") { return true }
         if text.hasPrefix("["), text.hasSuffix("]") { return true }
@@ -21,6 +29,24 @@ enum Placeholder {
         if text.split(separator: "|").count >= 3 { return true }
         return false
     }
+
+    /// Whether `bytes` contain `needle` (ASCII, any case).
+    static func containsASCII(_ bytes: String.UTF8View, _ needle: StaticString) -> Bool {
+        let target = needle.withUTF8Buffer { Array($0) }
+        guard let head = target.first, bytes.count >= target.count else { return false }
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            if lowerASCII(bytes[i]) == head {
+                var j = i, k = 0
+                while k < target.count, j != bytes.endIndex, lowerASCII(bytes[j]) == target[k] { j = bytes.index(after: j); k += 1 }
+                if k == target.count { return true }
+            }
+            i = bytes.index(after: i)
+        }
+        return false
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 
     /// A template's title: a placeholder, or one with `{…}` holes (`ADR {ADR-NUMBER}: {TITLE}`), or empty.
     /// `Proposal: [Title]`, `Title`, `Replace this with your awesome OTEP title` are a template's too.
@@ -39,6 +65,7 @@ enum Placeholder {
     /// A template of records (`adr-template.md`, `NNNN-kep-template/README.md`, `TEMPLATE.md`): what
     /// it states outside front matter are examples to replace (`@jane.doe`), not data.
     static func isTemplatePath(_ path: String) -> Bool {
+        guard containsASCII(path.utf8, "templat") else { return false }
         let parts = path.split(separator: "/")
         guard let file = parts.last else { return false }
         return isTemplateName(file.hasSuffix(".md") ? file.dropLast(3) : file) || parts.dropLast().last.map(isTemplateName) == true

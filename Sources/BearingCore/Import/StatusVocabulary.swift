@@ -32,7 +32,8 @@ enum StatusVocabulary {
 
     /// Lowercased words of the text, `superceded` read as `superseded`, a repeated `Status:` dropped.
     static func normalizedWords(_ text: String) -> [String] {
-        var lower = text.lowercased().replacingOccurrences(of: "superceded", with: "superseded")
+        var lower = text.lowercased()
+        if Placeholder.containsASCII(lower.utf8, "superc") { lower = lower.replacingOccurrences(of: "superceded", with: "superseded") }
         if lower.hasPrefix("status:") { lower = String(lower.dropFirst(7)) }
         return lower.split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
     }

@@ -104,7 +104,7 @@ private struct TreeWalker {
             let level = Int(cmark_node_get_heading_level(node))
             let linkStart = document.links.count
             var text = visitInlines(node, collectText: true)
-            if text.contains("\n") { text = text.replacingOccurrences(of: "\n", with: " ") }
+            if text.utf8.contains(UInt8(ascii: "\n")) { text = text.replacingOccurrences(of: "\n", with: " ") }
             let anchor = anchors.next(for: text)
             document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: line))
             if level == 1, document.title == nil { document.title = text }

@@ -95,6 +95,8 @@ struct StatusText: Equatable {
 
     /// The reference written after the first of `phrases` (case-insensitive), as `successor(in:)` reads it.
     static func reference(after phrases: [String], in text: String) -> String? {
+        // Every phrase starts `supe…` or `repl…`: most statuses have neither (no Foundation search then).
+        guard Placeholder.containsASCII(text.utf8, "supe") || Placeholder.containsASCII(text.utf8, "repl") else { return nil }
         guard let range = phrases.lazy.compactMap({ text.range(of: $0, options: .caseInsensitive) }).first else { return nil }
         var rest = text[range.upperBound...].trimmingLeadingSpaces
         if rest.first == ":" { rest = rest.dropFirst().trimmingLeadingSpaces }

@@ -18,8 +18,12 @@ extension KnowledgeBase {
         document.brief?.approvals.contains { $0.by.lowercased() == person.lowercased() } ?? false
     }
 
-    /// Unfinished briefs that `person` has signed off, by id.
-    func signedOff(by person: String) -> [String] {
-        documents(ofType: .brief).filter { !isFinished($0) && hasSignedOff(person, $0) }.map(\.id)
+    /// The unfinished briefs each person has signed off, by person id lowercased (one pass over the briefs).
+    func signOffsByPerson() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for brief in documents(ofType: .brief) where !isFinished(brief) {
+            for person in Set((brief.brief?.approvals ?? []).map { $0.by.lowercased() }) { result[person, default: []].append(brief.id) }
+        }
+        return result
     }
 }

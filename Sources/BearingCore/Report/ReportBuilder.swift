@@ -251,7 +251,8 @@ public struct ReportBuilder: Sendable {
 
     /// People, then teams, then unknown ids; each group by id, ignoring case.
     func people() -> [Report.PersonEntry] {
-        analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.compactMap { id in
+        let signed = kb.signOffsByPerson()
+        return analysis.responsibilities.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.compactMap { id in
             if let involved, !involved.contains(id.lowercased()) { return nil }
             let entry = analysis.responsibilities[id]!.owed(by: id, in: kb)
             let person = kb.people.people[id.lowercased()]
@@ -260,7 +261,7 @@ public struct ReportBuilder: Sendable {
             return Report.PersonEntry(id: id, name: person?.name ?? team?.name ?? id, kind: person != nil ? "person" : team != nil ? "team" : "unknown",
                                       team: person == nil ? nil : kb.people.teams(of: id).joined(separator: ", ").nilIfEmpty, owns: entry.owns, reviews: entry.reviews, decides: entry.decides,
                                       consulted: entry.consulted, informed: entry.informed, contributes: entry.contributes, overdue: entry.overdue,
-                                      signed_off: involved(kb.signedOff(by: id)))
+                                      signed_off: involved(signed[id.lowercased()] ?? []))
         }.enumerated().sorted { (Self.kindOrder[$0.element.kind] ?? 3, $0.offset) < (Self.kindOrder[$1.element.kind] ?? 3, $1.offset) }.map(\.element)
     }
 

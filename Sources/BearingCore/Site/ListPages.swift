@@ -169,15 +169,16 @@ struct ListPages {
         }
         var pages = [Page(path: SiteLinks.people, template: "people", title: "People and teams", section: "people",
                           context: ["people": entries, "count": entries.count])]
+        let signed = kb.signOffsByPerson()
         for id in ids {
             guard let path = items.links.person(id) else { continue }
-            let context = person(id, root: root)
+            let context = person(id, root: root, signed: signed[id.lowercased()] ?? [])
             pages.append(Page(path: path, template: "person", title: context["name"] as? String ?? id, section: "people", context: context))
         }
         return pages
     }
 
-    private func person(_ id: String, root: String) -> [String: Any] {
+    private func person(_ id: String, root: String, signed: [String]) -> [String: Any] {
         var context = items.person(id, root: root)
         let key = id.lowercased()
         context["kind"] = kb.people.people[key] != nil ? "person" : kb.people.teams[key] != nil ? "team" : false
@@ -187,7 +188,7 @@ struct ListPages {
         let duties = analysis.responsibilities[id] ?? Responsibilities()
         let lists: [(String, [String])] = [
             ("Overdue", duties.overdue), ("Owns", duties.owns), ("Reviews awaited", duties.reviews),
-            ("Signed off", kb.signedOff(by: id)), ("Decisions awaited", duties.decides), ("Contributes to", duties.contributes),
+            ("Signed off", signed), ("Decisions awaited", duties.decides), ("Contributes to", duties.contributes),
             ("Consulted on", duties.consulted), ("Informed of", duties.informed),
         ]
         context["lists"] = lists.filter { !$0.1.isEmpty }.map { ["label": $0.0, "items": items.items($0.1, root: root), "count": $0.1.count] as [String: Any] }
