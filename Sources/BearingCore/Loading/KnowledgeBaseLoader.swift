@@ -38,15 +38,7 @@ public enum KnowledgeBaseLoader {
     public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
                             analyse: Bool = false) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
-        var history: GitHistory?
-        var state: HistoryState?
-        if let git, historyWanted(root: root) {
-            switch GitHistory.read(root: root, today: today, git: git) {
-            case .history(let read): (history, state) = (read, .read)
-            case .unavailable: state = .unavailable
-            case .shallow: state = .shallow
-            }
-        }
+        let (history, state) = git.map { readHistory(root: root, today: today, git: $0) } ?? (nil, nil)
         var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
         result.history = state
         return result
@@ -118,11 +110,17 @@ public enum KnowledgeBaseLoader {
         return result
     }
 
-    /// False with `history: off` in the KB's bearing.yml: the repository around the KB is another
-    /// project's, and its commits are not the KB's history (dates, authors, digests).
-    public static func historyWanted(root: String) -> Bool {
+    /// The KB's git history and what git said, or none with `history: off` in its bearing.yml (the
+    /// repository around the KB is another project's: its commits are not the KB's dates or authors).
+    /// Every reader of a folder's history (load, serve, adopt) goes through here.
+    public static func readHistory(root: String, today: Day, git: GitRunner) -> (GitHistory?, HistoryState?) {
         var ignored: [Diagnostic] = []
-        return Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history
+        guard Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history else { return (nil, nil) }
+        switch GitHistory.read(root: root, today: today, git: git) {
+        case .history(let read): return (read, .read)
+        case .unavailable: return (nil, .unavailable)
+        case .shallow: return (nil, .shallow)
+        }
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first

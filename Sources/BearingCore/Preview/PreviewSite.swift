@@ -70,7 +70,7 @@ public final class PreviewSite: @unchecked Sendable {
     public func start() async throws {
         guard FileReader.isDirectory(root) else { throw KnowledgeBaseLoader.Failure.notADirectory(root) }
         let today = clock.today()
-        if let git, KnowledgeBaseLoader.historyWanted(root: root), case .history(let read) = GitHistory.read(root: root, today: today, git: git) { history = read }
+        if let git { history = KnowledgeBaseLoader.readHistory(root: root, today: today, git: git).0 }
         var (builder, diagnostics) = await load()
         if digestWeeks > 0 {
             let state = KnowledgeBaseChange.State(label: "files", kb: builder.kb, diagnostics: builder.diagnostics, analysis: builder.analysis)

@@ -28,8 +28,7 @@ struct Adopt: AsyncParsableCommand {
         let found = Adoption(knowledgeBase: result.knowledgeBase, diagnostics: result.diagnostics)
         let text = found.configurationText(title: result.knowledgeBase.configuration.folderName ?? "Knowledge base", today: today)
         // What check will say is what a load with the new file says.
-        var history: GitHistory?
-        if !kb.noGit, KnowledgeBaseLoader.historyWanted(root: kb.directory), case .history(let read) = GitHistory.read(root: kb.directory, today: today) { history = read }
+        let history = kb.noGit ? nil : KnowledgeBaseLoader.readHistory(root: kb.directory, today: today, git: GitRunner()).0
         let adoption = found.checked(await Adoption.diagnostics(with: text, files: FolderFiles(root: kb.directory), today: today, history: history))
         if dryRun {
             FileHandleOutput.standardError(adoption.summary)

@@ -7,7 +7,6 @@ enum Fixtures {
     static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let root = testsRoot.appendingPathComponent("Fixtures")
     static let packageRoot = testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
     static let today = Day(year: 2027, month: 2, day: 17)!
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }

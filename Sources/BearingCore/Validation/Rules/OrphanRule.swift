@@ -4,7 +4,6 @@ struct OrphanRule: Rule {
     static let id = RuleID.orphan
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        guard kb.hasGoals else { return [] }
-        return kb.documents.filter { kb.isOrphan($0) }.map { diagnostic("\($0.type.rawValue) '\($0.id)' serves no goal (add 'goals:')", at: $0.location) }
+        kb.documents.filter { kb.isOrphan($0) }.map { diagnostic("\($0.type.rawValue) '\($0.id)' serves no goal (add 'goals:')", at: $0.location) }
     }
 }

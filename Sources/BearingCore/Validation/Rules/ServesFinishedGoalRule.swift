@@ -4,8 +4,7 @@ struct ServesFinishedGoalRule: Rule {
     static let id = RuleID.servesFinishedGoal
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        guard kb.hasGoals else { return [] }
-        return kb.documents.compactMap { document in
+        kb.documents.compactMap { document in
             let goals = kb.finishedGoalsServedOnly(by: document)
             guard !goals.isEmpty else { return nil }
             let list = goals.map { "'\($0.id)' (\($0.status))" }.joined(separator: ", ")
