@@ -17,6 +17,7 @@ struct Bearing: AsyncParsableCommand {
     /// Exit statuses follow SPEC §3: 0 clean, 1 content errors, 2 usage or I/O failure
     /// (ArgumentParser's own usage status, 64, is mapped to 2).
     static func main() async {
+        _ = StandardStream.closedAtStart
         if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands.map { $0._commandName }) {
             FileHandleOutput.standardError("error: \(message)\n")
             Glibc.exit(2)
@@ -34,7 +35,7 @@ struct Bearing: AsyncParsableCommand {
         } catch {
             let status = exitCode(for: error)
             if status == .success {
-                print(fullMessage(for: error))
+                FileHandleOutput.standardOutput(fullMessage(for: error) + "\n")
                 Glibc.exit(0)
             }
             FileHandleOutput.standardError(fullMessage(for: error) + "\n")

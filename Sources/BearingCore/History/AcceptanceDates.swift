@@ -19,7 +19,8 @@ enum AcceptanceDates {
             return days
         }
         var answers = Self.answers(output, count: requests.count)
-        let configuration = end != nil ? answers.removeFirst() : nil
+        // Fewer answers than asked (git stopped early) leave the rest unknown, never a trap.
+        let configuration = end != nil && !answers.isEmpty ? answers.removeFirst() : nil
         for (decision, commits) in ambiguous {
             let versions = answers.prefix(commits.count)
             answers.removeFirst(min(commits.count, answers.count))

@@ -63,12 +63,17 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         (mondayOfWeekOne(year + 1).ordinal - mondayOfWeekOne(year).ordinal) / 7
     }
 
-    /// The ISO week containing `day`, as a period such as `2027-W05`.
+    /// The ISO week containing `day`, as a period such as `2027-W05`. Made, not parsed back: a
+    /// year before 1000 or before year 1 (`--today 0001-01-05`, twelve weeks of digests back)
+    /// has no text `parse` reads.
     public static func isoWeek(containing day: Day) -> Period {
         var year = day.year + 1
         while mondayOfWeekOne(year) > day { year -= 1 }
-        let week = (day.ordinal - mondayOfWeekOne(year).ordinal) / 7 + 1
-        let text = "\(year)-W\(week < 10 ? "0" : "")\(week)"
-        return parse(text)!
+        let start = mondayOfWeekOne(year)
+        let week = (day.ordinal - start.ordinal) / 7 + 1
+        let digits = String(abs(year))
+        let yearText = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        let monday = start.adding(days: (week - 1) * 7)
+        return Period(kind: .week, text: "\(yearText)-W\(week < 10 ? "0" : "")\(week)", start: monday, end: monday.adding(days: 6))
     }
 }

@@ -68,7 +68,7 @@ struct ListPages {
         var pages: [Page] = []
         var contexts: [[String: Any]] = []
         for group in groups where !group.goals.isEmpty {
-            let path = "goals.\(SitePaths.slug(group.name)).html"
+            let path = "goals.\(SitePaths.fittingSlug(group.name)).html"
             let ids = group.goals.map(\.id)
             pages += list(ids, path: path, title: "Goals: \(group.name)", section: "goals",
                           intro: "\(ids.count) goals of the \(group.name) horizon, by status.", back: (SiteLinks.goals, "Goals"))
@@ -128,9 +128,9 @@ struct ListPages {
             for status in Self.statuses(of: documents, workflow: workflow) {
                 let cards = byStatus[status] ?? []
                 // `on hold` and `on-hold` are two statuses with one slug: the second is numbered.
-                var slug = SitePaths.slug(status)
+                var slug = SitePaths.fittingSlug(status)
                 var n = 2
-                while !slugs.insert(slug).inserted { slug = "\(SitePaths.slug(status))-\(n)"; n += 1 }
+                while !slugs.insert(slug).inserted { slug = "\(SitePaths.fittingSlug(status))-\(n)"; n += 1 }
                 let path = "boards/\(type.rawValue).\(slug).html"
                 if !cards.isEmpty {
                     pages += list(cards.map(\.id), path: path, title: "\(type.rawValue.capitalized)s: \(status)", section: "boards",

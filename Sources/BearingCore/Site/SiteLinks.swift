@@ -18,7 +18,7 @@ struct SiteLinks: Sendable {
         var files: [String: String] = [:]
         var used: Set<String> = ["index"]
         for name in Set(names).sorted() {
-            let base = SitePaths.slug(name)
+            let base = SitePaths.fittingSlug(name)
             var slug = base
             var n = 2
             while used.contains(slug) { slug = "\(base)-\(n)"; n += 1 }
@@ -42,9 +42,10 @@ struct SiteLinks: Sendable {
     static func page(_ document: Document) -> String { file(SitePaths.page(for: document)) }
 
     /// Where a file of the site mirroring a KB path goes: the path itself, or under `_doc/` when
-    /// it would land on the site's own pages (a document's page, an image beside it).
+    /// it would land on the site's own pages (a document's page, an image beside it); a name too
+    /// long for a file system shortened (SitePaths.fitting).
     static func file(_ path: String) -> String {
-        isReserved(path) ? "_doc/" + path : path
+        SitePaths.fitting(isReserved(path) ? "_doc/" + path : path)
     }
 
     /// Whether a path (a document's page, a copied file) would clash with the site's own files.

@@ -218,7 +218,8 @@ public final class SitePages: @unchecked Sendable {
     }
 
     /// The document whose page is at `path`: its source is the page's path with `.md` (any case)
-    /// for `.html`, under `_doc/` or not.
+    /// for `.html`, under `_doc/` or not; a page whose name was shortened (SitePaths.fitting), by
+    /// looking at every page's path.
     private func document(atPage path: String) -> Document? {
         guard path.hasSuffix(".html") else { return nil }
         let stem = String(path.dropLast(5))
@@ -228,7 +229,8 @@ public final class SitePages: @unchecked Sendable {
                 if let document = kb.document(atPath: stem + suffix), links.page(document) == path { return document }
             }
         }
-        return nil
+        let long = (path.split(separator: "/").last?.utf8.count ?? 0) > SitePaths.slugLimit
+        return long ? kb.documents.first { links.page($0) == path } : nil
     }
 
     // MARK: Other files

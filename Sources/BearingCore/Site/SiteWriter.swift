@@ -7,6 +7,11 @@ import Glibc
 /// which replaces the output only once all are written. A build that fails or is killed leaves
 /// the previous site as it was (and at most a stale `.NAME.partial-*` folder, removed by the next
 /// build). Paths are relative to the site's root and are checked: none can leave it.
+///
+/// One build at a time writes an output: the writer holds the lock `.NAME.lock` beside it from
+/// its start to its end (OutputLock), so a second build waits, and a build removes only the
+/// staging folders of builds that have ended. The swap exchanges the two folders in one step
+/// where the system can (FolderSwap): the output path always holds a site.
 public final class SiteWriter: SiteOutput, @unchecked Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreate(String, String)
@@ -32,6 +37,7 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
 
     public let output: String
     let staging: String
+    private let outputLock: OutputLock
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var written: Set<String> = []
@@ -43,8 +49,9 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
     /// be safe to replace: not the knowledge base (`source`) or a folder holding it; inside the
     /// knowledge base only its `allowedInside` folder (bearing.yml's `output`, which the loader
     /// does not read); and when it exists, a folder holding a site Bearing built (or empty).
-    /// Paths are compared with symbolic links resolved.
-    public init(output: String, source: String, allowedInside: String = "_site") throws {
+    /// Paths are compared with symbolic links resolved. When another build is writing the same
+    /// output, calls `waiting` and waits for it to end.
+    public init(output: String, source: String, allowedInside: String = "_site", waiting: () -> Void = {}) throws {
         let outputPath = Self.absolute(output)
         let sourcePath = Self.absolute(source)
         let realOutput = Self.resolvingLinks(outputPath)
@@ -56,30 +63,48 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
             let inside = String(realOutput.dropFirst(realSource.count + 1))
             guard inside == allowedInside || inside.hasPrefix(allowedInside + "/") else { throw Failure.outputInsideSource(output, allowed: allowedInside) }
         }
+        self.output = outputPath
+        let parent = (outputPath as NSString).deletingLastPathComponent
+        // The names beside the output: `.NAME.partial-PID-RANDOM` must fit in a file name too.
+        let fullName = (outputPath as NSString).lastPathComponent
+        let name = fullName.utf8.count > SitePaths.slugLimit ? SitePaths.shortened(fullName, to: SitePaths.slugLimit) : fullName
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        switch OutputLock.acquire(parent + "/.\(name).lock", waiting: waiting) {
+        case .success(let held): outputLock = held
+        case .failure(let failure): throw failure
+        }
+        // From here no other build writes this output: what is beside it is a killed build's.
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+        // A build killed between the two renames of the fallback swap left the previous site aside: put it back.
+        if !FileManager.default.fileExists(atPath: outputPath), let previous = leftovers.first(where: { $0.hasPrefix(".\(name).previous-") }) {
+            try? FileManager.default.moveItem(atPath: parent + "/" + previous, toPath: outputPath)
+        }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: outputPath, isDirectory: &isFolder) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputPath)) ?? []
             guard isFolder.boolValue, entries.isEmpty || entries.contains(SiteLinks.theme) else { throw Failure.outputIsNotASite(output) }
         }
-        self.output = outputPath
-        let parent = (outputPath as NSString).deletingLastPathComponent
-        let name = (outputPath as NSString).lastPathComponent
-        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
-        // A build killed between its two renames left the previous site aside: put it back.
-        if !FileManager.default.fileExists(atPath: outputPath), let previous = leftovers.first(where: { $0.hasPrefix(".\(name).previous-") }) {
-            try? FileManager.default.moveItem(atPath: parent + "/" + previous, toPath: outputPath)
-        }
-        // Leftovers of builds that were killed.
-        for entry in leftovers where entry.hasPrefix(".\(name).partial-") || entry.hasPrefix(".\(name).previous-") {
+        for entry in leftovers where Self.isLeftover(entry, of: name) {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
-        staging = parent + "/.\(name).partial-\(getpid())"
+        staging = parent + "/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
             throw Failure.cannotCreate(staging, error.localizedDescription)
         }
+    }
+
+    /// Whether `entry` beside the output is the staging or set-aside folder of a build that has
+    /// ended. The lock says no other build of this version runs; the process id, the first number
+    /// after the marker, keeps an older Bearing's (which took no lock) while it runs.
+    static func isLeftover(_ entry: String, of name: String) -> Bool {
+        for marker in [".\(name).partial-", ".\(name).previous-"] where entry.hasPrefix(marker) {
+            let pid = entry.dropFirst(marker.count).prefix { $0.isASCIIDigit }
+            guard let pid = Int32(pid), pid != getpid() else { return true }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }
+        return false
     }
 
     static func absolute(_ path: String) -> String {
@@ -158,9 +183,22 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
             discard()
             throw failure
         }
+        defer { outputLock.release() }
         let manager = FileManager.default
-        let old = staging.replacingOccurrences(of: ".partial-", with: ".previous-")
         let hadOutput = manager.fileExists(atPath: output)
+        // One step: the new site at the output, the old one where the new was.
+        if hadOutput {
+            if FolderSwap.exchange(staging, output) {
+                try? manager.removeItem(atPath: staging)
+                return
+            }
+            guard FolderSwap.isUnsupported(errno) else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw Failure.cannotWrite(output, reason)
+            }
+        }
+        let old = staging.replacingOccurrences(of: ".partial-", with: ".previous-")
         do {
             if hadOutput { try manager.moveItem(atPath: output, toPath: old) }
             try manager.moveItem(atPath: staging, toPath: output)
@@ -172,8 +210,9 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
         if hadOutput { try? manager.removeItem(atPath: old) }
     }
 
-    /// Removes the staging folder (a failed build).
+    /// Removes the staging folder (a failed build) and lets the next build in.
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        outputLock.release()
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// With `BEARING_TIMINGS=1` in the environment, prints how long each stage of a load or a
 /// rebuild took to stderr (`timing: model 41 ms`): for finding where time goes, not for tests.
@@ -10,7 +13,9 @@ struct StageTimer {
     mutating func mark(_ stage: String) {
         guard Self.enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("timing: \(stage) \((now - start) / 1_000_000) ms\n".utf8))
+        // write(2), not FileHandle: a closed or full stderr must not end the run.
+        var line = "timing: \(stage) \((now - start) / 1_000_000) ms\n"
+        _ = line.withUTF8 { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
         start = now
     }
 }

@@ -6,12 +6,18 @@ import Glibc
 
 /// Writing results: stdout, stderr, or a file given with `-o`.
 enum FileHandleOutput {
+    /// Writes to stdout; when that fails, says so on stderr and ends with exit status 2. (A reader
+    /// that stops early, `| head`, ends the process with SIGPIPE, quietly, as it does `cat`; with
+    /// SIGPIPE ignored that is a failed write too.)
     static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard let failure = StandardStream.write(text, to: STDOUT_FILENO) else { return }
+        standardError("error: cannot write the output to standard output: \(failure)\n")
+        Glibc.exit(2)
     }
 
+    /// Writes to stderr; a failure there has nowhere to be told and is let go (the exit status stays).
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = StandardStream.write(text, to: STDERR_FILENO)
     }
 
     /// Writes to `path`, or stdout when nil or `-`; a write failure is exit status 2.

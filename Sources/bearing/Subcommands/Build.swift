@@ -55,7 +55,9 @@ struct Build: AsyncParsableCommand {
         let analysis = result.analysis!
         let writer: SiteWriter
         do {
-            writer = try SiteWriter(output: destination, source: kb.directory, allowedInside: KnowledgeBaseLoader.outputFolder(knowledgeBase.configuration))
+            writer = try SiteWriter(output: destination, source: kb.directory, allowedInside: KnowledgeBaseLoader.outputFolder(knowledgeBase.configuration)) {
+                FileHandleOutput.standardError("note: another build is writing '\(destination)': waiting for it to end\n")
+            }
         } catch {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
