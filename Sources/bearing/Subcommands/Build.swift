@@ -8,7 +8,7 @@ struct Build: AsyncParsableCommand {
         discussion: """
             The site works from any web server, any sub-path and straight from disk (file://). It is written \
             into a folder beside the output and swapped in at the end, so a failed build leaves the previous \
-            site as it was. The knowledge base's own templates/ folder overrides the theme file by file \
+            site as it was; a second build of the same output waits for the first. The knowledge base's own templates/ folder overrides the theme file by file \
             (docs/theming.md). A knowledge base with errors is still published; the errors are listed on \
             stderr. Exit status: 0 built, 1 built but the knowledge base has problems of the --fail-on \
             severity, 2 not built.
