@@ -44,6 +44,17 @@ import Testing
         #expect(brief.contains(SiteLinks.url(page).replacingOccurrences(of: "notes/", with: "")), "the body's link goes to the shortened page")
     }
 
+    @Test func servePreviewsTheShortenedPage() async throws {
+        let long = String(repeating: "y", count: 252)
+        let root = try Self.knowledgeBase(["notes/\(long).md": "---\ntype: note\n---\n# Served long\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let page = SitePaths.fitting("notes/\(long).html")
+        #expect(page != "notes/\(long).html")
+        let site = try await PreviewSiteTests.started(root)
+        let text = PreviewSiteTests.text(await site.response(for: "/" + page))
+        #expect(text?.contains("Served long") == true)
+    }
+
     @Test func shortNamesStayAndLongOnesAreCutTheSameWayEveryTime() {
         let fits = String(repeating: "a", count: 250) + ".html"
         #expect(SitePaths.fitting("notes/" + fits) == "notes/" + fits)
