@@ -4,14 +4,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing results: stdout, stderr, or a file given with `-o`.
+/// Writing results: stdout, stderr, or a file given with `-o`. What goes to stdout and stderr
+/// is seen in a terminal or a CI log: control characters other than line breaks and tabs are
+/// written as escapes there (String+TerminalSafe; JSON has none left to escape).
 enum FileHandleOutput {
     static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(text.terminalSafeLines.utf8))
     }
 
     static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(text.terminalSafeLines.utf8))
     }
 
     /// Writes to `path`, or stdout when nil or `-`; a write failure is exit status 2.
