@@ -2,7 +2,9 @@
 # The real-browser suite (Tests/browser): Debian chromium + chromedriver driven by Selenium.
 # Installs what is missing (chromium and chromium-driver with apt; selenium and pytest in a venv
 # under .build/browser-venv, reused), builds the northwind example and the XSS fixture into a
-# temporary folder with the debug binary, then runs pytest. Exits non-zero when anything fails.
+# temporary folder with the debug binary, then runs pytest (test_serve.py and test_publish.py
+# run $BEARING themselves: serve, and builds of Fixtures/publish-kb with and without
+# unsafe_html). Exits non-zero when anything fails.
 # Part of `make test`; extra arguments go to pytest (e.g. scripts/browser-tests.sh -k search).
 set -euo pipefail
 

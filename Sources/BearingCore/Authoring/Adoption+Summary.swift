@@ -13,17 +13,17 @@ extension Adoption {
             let mapped = self.mapped.filter { $0.type == count.type }
             if !mapped.isEmpty {
                 lines.append("  \(Self.plural(mapped.count, "status word")) mapped by the built-in tables: "
-                             + Self.list(mapped.map { "\($0.written) → \($0.stage) (\(Self.plural($0.files, "file")))" }))
+                             + Self.list(mapped.map { "\($0.written.terminalSafe) → \($0.stage) (\(Self.plural($0.files, "file")))" }))
             }
             let unknown = self.unknown.filter { $0.type == count.type }
             if !unknown.isEmpty {
                 lines.append("  \(Self.plural(unknown.count, "unknown status word")), mapped in bearing.yml: "
-                             + Self.list(unknown.map { "`\($0.word)` → \($0.stage) (\(Self.plural($0.files.count, "file")))" }))
+                             + Self.list(unknown.map { "`\($0.word.terminalSafe)` → \($0.stage) (\(Self.plural($0.files.count, "file")))" }))
             }
         }
         if !templates.isEmpty {
             lines.append("Templates, ignored in bearing.yml: "
-                         + Self.list(templates.map { $0.isFolder ? "\($0.path)/ (\(Self.plural($0.files, "document")))" : $0.path }))
+                         + Self.list(templates.map { $0.isFolder ? "\($0.path.terminalSafe)/ (\(Self.plural($0.files, "document")))" : $0.path.terminalSafe }))
         }
         if remaining.isEmpty {
             lines.append("Then `bearing check` reports nothing.")
@@ -41,7 +41,7 @@ extension Adoption {
         if count.unknownStatus > 0 { stages.append("\(count.unknownStatus) unknown") }
         if count.notStated > 0 { stages.append("\(count.notStated) state\(count.notStated == 1 ? "s" : "") no status") }
         let name = plural(count.count, count.type.rawValue)
-        let head = name + " in " + place(count.folders)
+        let head = name + " in " + place(count.folders).terminalSafe
         // Notes rarely state a status: "12 notes in docs" says it all.
         if count.type == .note, count.notStated == count.count { return head }
         return head + ": " + stages.joined(separator: ", ")

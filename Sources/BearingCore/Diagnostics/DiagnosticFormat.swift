@@ -33,10 +33,12 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         return result
     }
 
+    /// One line per location: a file name or a value quoted in the message cannot break it or
+    /// reach the terminal as a control sequence (String+TerminalSafe).
     static func textLine(_ d: Diagnostic) -> String {
-        var line = "\(d.location.path):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.fullMessage) [\(d.rule.rawValue)]\n"
+        var line = "\(d.location.path.terminalSafe):\(d.location.line):\(d.location.column): \(d.severity.rawValue): \(d.fullMessage.terminalSafe) [\(d.rule.rawValue.terminalSafe)]\n"
         for other in d.related {
-            line += "\(other.path):\(other.line):\(other.column): note: see also\n"
+            line += "\(other.path.terminalSafe):\(other.line):\(other.column): note: see also\n"
         }
         return line
     }
@@ -48,9 +50,10 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         return "::\(command) file=\(path),line=\(d.location.line),col=\(d.location.column),title=\(title)::\(escapeData(d.fullMessage))\n"
     }
 
-    // GitHub workflow command escaping (data and property values).
+    // GitHub workflow command escaping (data and property values); control characters other
+    // than line breaks are written as escapes first (String+TerminalSafe).
     static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25")
+        s.terminalSafeLines.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }

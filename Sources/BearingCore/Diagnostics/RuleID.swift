@@ -45,6 +45,7 @@ extension RuleID {
     public static let supersedeMismatch: RuleID = "supersede-mismatch"
     public static let queryField: RuleID = "query-field"
     public static let referenceType: RuleID = "reference-type"
+    public static let unpublishedFile: RuleID = "unpublished-file"
 
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
@@ -56,6 +57,7 @@ extension RuleID {
         (.goalOutsideParent, .warning), (.overdueReview, .warning), (.reviewWithoutReviewers, .warning), (.pendingDecision, .warning),
         (.stale, .warning), (.unknownPerson, .warning), (.supersedeMismatch, .warning),
         (.queryField, .warning), (.referenceType, .error),
+        (.unpublishedFile, .warning),
     ]
 
     public static let all: Set<RuleID> = Set(defaults.map(\.0))

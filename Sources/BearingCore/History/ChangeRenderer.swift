@@ -57,6 +57,6 @@ public enum ChangeRenderer {
 
     private static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
 
-    /// Text inside a code span: backticks would end it.
-    private static func code(_ text: String) -> String { String(text.map { $0 == "`" ? "'" : $0 }) }
+    /// Text inside a code span: backticks would end it, a line break would end the line.
+    private static func code(_ text: String) -> String { String(text.terminalSafe.map { $0 == "`" ? "'" : $0 }) }
 }

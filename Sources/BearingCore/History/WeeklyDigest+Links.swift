@@ -30,7 +30,7 @@ extension WeeklyDigest {
     /// A document's page under `base_url`, when `exists` says the page is published (the document
     /// is in the knowledge base as it is now: a document since removed has no page).
     static func baseURLLink(_ baseURL: String?, exists: @escaping @Sendable (Entry) -> Bool) -> @Sendable (Entry) -> String? {
-        guard let baseURL else { return { _ in nil } }
+        guard let baseURL = URLSafety.webAddress(baseURL) else { return { _ in nil } }
         return { entry in exists(entry) ? ReportLinks.absolute(baseURL: baseURL, page: SiteLinks.file(SitePaths.page(forPath: entry.path))) : nil }
     }
 }

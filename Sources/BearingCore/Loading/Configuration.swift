@@ -135,8 +135,7 @@ public struct Configuration: Sendable {
     /// An http(s) address (anything else, `javascript:` above all, is refused at its line).
     private static func webURL(_ key: String, _ node: YAMLNode, reader: inout FieldReader) -> String? {
         guard let text = reader.string(key, node)?.trimmingSpaces() else { return nil }
-        let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+        guard URLSafety.isWebAddress(text) else {
             reader.invalid(key, node, expected: "an http:// or https:// address (got '\(text)')")
             return nil
         }

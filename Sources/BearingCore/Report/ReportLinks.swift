@@ -7,7 +7,7 @@ struct ReportLinks: Sendable {
 
     func link(_ document: Document) -> String? {
         if sitePages { return SiteLinks.url(SiteLinks.page(document)) }
-        return baseURL.map { Self.absolute(baseURL: $0, page: SiteLinks.page(document)) }
+        return URLSafety.webAddress(baseURL).map { Self.absolute(baseURL: $0, page: SiteLinks.page(document)) }
     }
 
     /// `base_url`, a `/`, and a page's path in the site, URL-escaped.

@@ -11,7 +11,7 @@ enum EditLink {
     /// The address documents' paths are appended to (no trailing `/`), or nil when none is known.
     /// Git is asked only without `repository_url`, with history on, and in one process.
     static func base(configuration: Configuration, source: String, git: GitRunner?) -> String? {
-        if let url = configuration.repositoryURL?.trimmingSpaces().nilIfEmpty {
+        if let url = URLSafety.webAddress(configuration.repositoryURL?.trimmingSpaces()) {
             return String(url.reversed().drop { $0 == "/" }.reversed())
         }
         guard configuration.history, let git else { return nil }

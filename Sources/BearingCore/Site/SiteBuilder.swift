@@ -23,7 +23,8 @@ public struct SiteBuilder: Sendable {
                 baseURL: String? = nil, digests: [WeeklyDigest] = [], git: GitRunner? = nil) {
         self.digests = digests
         editBase = EditLink.base(configuration: kb.configuration, source: source, git: git)
-        self.baseURL = (baseURL ?? kb.configuration.baseURL).flatMap(\.nilIfEmpty)
+        // Checked where it was read (bearing.yml, --base-url); again here for any other caller.
+        self.baseURL = URLSafety.webAddress(baseURL ?? kb.configuration.baseURL)
         self.kb = kb
         self.analysis = analysis
         self.diagnostics = diagnostics
@@ -36,15 +37,12 @@ public struct SiteBuilder: Sendable {
 
     var title: String { kb.configuration.title ?? "Knowledge base" }
 
-    /// Files a browser runs as a page or script when opened.
-    static let activeExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "svg", "svgz", "js", "mjs", "xml", "xsl", "swf"]
-
     /// Above this many active goals, the goals page and the report show the top goals only.
     static let fullTreeLimit = 150
     /// Above this many people and teams, the report page links the people's pages instead of listing them.
     static let inlinePeopleLimit = 50
 
-    /// Builds every page into `output`; returns the files of the KB left out (see `SitePages.copyFiles`).
+    /// Builds every page into `output`; returns the files of the KB left out without a diagnostic (see `SitePages.copyFiles`).
     @discardableResult
     public func build(into output: some SiteOutput) async throws -> [String] {
         let site = try pages()

@@ -12,7 +12,9 @@ enum SiteFeed {
         var summary: String
     }
 
+    /// Links are absolute under an http(s) `baseURL` only (any other is ignored: URLSafety.isWebAddress), else relative.
     static func xml(title: String, baseURL: String?, today: Day, entries: [Entry]) -> String {
+        let baseURL = URLSafety.webAddress(baseURL)
         let base = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         let authority = SitePaths.slug(title)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
@@ -42,9 +44,11 @@ enum SiteFeed {
     static func timestamp(_ day: Day) -> String { day.description + "T00:00:00Z" }
 
     /// `sitemap.xml` (sitemaps.org) of every page, only when `base_url` gives absolute URLs.
+    /// Empty when `baseURL` is not http(s).
     static func sitemap(baseURL: String, pages: [String]) -> String {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        guard URLSafety.isWebAddress(baseURL) else { return xml + "</urlset>\n" }
         for page in pages.sorted() { xml += "  <url><loc>\(xmlText(base + SiteLinks.url(page)))</loc></url>\n" }
         return xml + "</urlset>\n"
     }

@@ -245,32 +245,32 @@ public final class SitePages: @unchecked Sendable {
         writer.write(SiteLinks.searchIndex, SearchIndex.script(entries.values.flatMap { $0 }))
     }
 
-    /// Every other file of the KB (beside the pages that link them) but its configuration files,
-    /// bearing.yml and people.yml. Files a browser would run as a page or script (`.html`, `.svg`,
-    /// `.js`, …) are left out unless `unsafe_html: true`: on the site's address they could run
-    /// script for anyone who opens them. Returns the files left out.
+    /// Every other file of the KB (beside the pages that link them) the allow-list lets through
+    /// (PublishPolicy), but its configuration files, bearing.yml and people.yml. Returns the files
+    /// left out without a diagnostic: those of a type not on the list (a type a browser would run
+    /// is the rule `unpublished-file`'s) and those a page of the site shadows (`a.html` beside `a.md`).
     func copyFiles(to writer: some SiteOutput) -> [String] {
-        let (published, skipped) = publishedFiles()
+        let (published, leftOut) = publishedFiles()
         for (target, asset) in published { writer.copy(from: builder.source + "/" + asset, to: target) }
-        return skipped
+        return leftOut
     }
 
-    /// The KB's files the site publishes, by their path in the site, and those it leaves out (see `copyFiles`).
-    private func publishedFiles() -> (published: [String: String], skipped: [String]) {
+    /// The KB's files the site publishes, by their path in the site, and those left out silently (see `copyFiles`).
+    private func publishedFiles() -> (published: [String: String], leftOut: [String]) {
         var pages = Set(kb.documents.map(SiteLinks.page))
         pages.insert(SiteLinks.searchIndex)
         var published: [String: String] = [:]
-        var skipped: [String] = []
+        var leftOut: [String] = []
         for asset in kb.assets where asset != Configuration.fileName && asset != PeopleDirectory.fileName {
-            let target = SiteLinks.file(asset)
-            let active = SiteBuilder.activeExtensions.contains((asset as NSString).pathExtension.lowercased())
-            if pages.contains(target) || (active && !kb.configuration.unsafeHTML) {
-                skipped.append(asset)
-            } else {
-                published[target] = asset
+            switch PublishPolicy.verdict(for: asset, unsafeHTML: kb.configuration.unsafeHTML) {
+            case .active: continue
+            case .unlisted: leftOut.append(asset)
+            case .published:
+                let target = SiteLinks.file(asset)
+                if pages.contains(target) { leftOut.append(asset) } else { published[target] = asset }
             }
         }
-        return (published, skipped)
+        return (published, leftOut)
     }
 
     /// The theme's static files, in `_bearing/`.

@@ -56,8 +56,9 @@ enum JSONWriter {
         number.isFinite ? Plain.number(number) : "null"
     }
 
-    /// A JSON string. `htmlSafe` also escapes `<` and the line separators U+2028/U+2029, so the
-    /// string can stand in a script (the site's search index) and in older JavaScript.
+    /// A JSON string. `htmlSafe` also escapes `<`, so the string can stand in a script (the
+    /// site's search index). DEL, C1 controls, bidi controls and the line separators U+2028/U+2029
+    /// (which older JavaScript reads as line ends) are always escaped.
     static func writeString(_ text: String, into output: inout [UInt8], htmlSafe: Bool = false) {
         output.append(UInt8(ascii: "\""))
         let bytes = Array(text.utf8)
@@ -72,8 +73,16 @@ enum JSONWriter {
             case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case 0..<0x20: output += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
             case UInt8(ascii: "<") where htmlSafe: output += Array("\\u003c".utf8)
-            case 0xE2 where htmlSafe && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                output += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            case 0x7F: output += Array("\\u007f".utf8)
+            // C1 controls (U+0080–009F) and the bidi controls and separators (U+2028–202E, U+2066–2069):
+            // valid in JSON, but a terminal showing the output would act on them (String+TerminalSafe).
+            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                output += ("\\u00" + String(bytes[i + 1], radix: 16)).utf8
+                i += 1
+            case 0xE2 where i + 2 < bytes.count && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
+                                                    || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
+                let scalar = (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F) | 0x2000
+                output += ("\\u" + String(scalar, radix: 16)).utf8
                 i += 2
             default: output.append(byte)
             }

@@ -15,7 +15,7 @@ public enum Validator {
     public static let rules: [any Rule] = [
         GoalCycleRule(), OrphanRule(), ServesFinishedGoalRule(), GoalOutsideParentRule(),
         OverdueReviewRule(), ReviewWithoutReviewersRule(), PendingDecisionRule(), StaleRule(), UnknownPersonRule(), SupersedeMismatchRule(), QueryFieldRule(),
-        ReferenceTypeRule(),
+        ReferenceTypeRule(), UnpublishedFileRule(),
     ]
 
     /// Runs the rules in parallel; the result keeps the rules' order.

@@ -4,20 +4,22 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing results: stdout, stderr, or a file given with `-o`.
+/// Writing results: stdout, stderr, or a file given with `-o`. What goes to stdout and stderr
+/// is seen in a terminal or a CI log: control characters other than line breaks and tabs are
+/// written as escapes there (String+TerminalSafe; JSON has none left to escape).
 enum FileHandleOutput {
     /// Writes to stdout; when that fails, says so on stderr and ends with exit status 2. (A reader
     /// that stops early, `| head`, ends the process with SIGPIPE, quietly, as it does `cat`; with
     /// SIGPIPE ignored that is a failed write too.)
     static func standardOutput(_ text: String) {
-        guard let failure = StandardStream.write(text, to: STDOUT_FILENO) else { return }
+        guard let failure = StandardStream.write(text.terminalSafeLines, to: STDOUT_FILENO) else { return }
         standardError("error: cannot write the output to standard output: \(failure)\n")
         Glibc.exit(2)
     }
 
     /// Writes to stderr; a failure there has nowhere to be told and is let go (the exit status stays).
     static func standardError(_ text: String) {
-        _ = StandardStream.write(text, to: STDERR_FILENO)
+        _ = StandardStream.write(text.terminalSafeLines, to: STDERR_FILENO)
     }
 
     /// Writes to `path`, or stdout when nil or `-`; a write failure is exit status 2.

@@ -34,8 +34,8 @@ struct Build: AsyncParsableCommand {
     func validate() throws {
         if digestWeeks < 0 || digestWeeks > 520 { throw ValidationError("--digest-weeks must be 0 to 520, got \(digestWeeks)") }
         // As bearing.yml's base_url: an http(s) address only (a javascript: one would run from the feed).
-        if let baseURL, !(baseURL.lowercased().hasPrefix("https://") || baseURL.lowercased().hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
-            throw ValidationError("--base-url must be an http:// or https:// address, got '\(baseURL)'")
+        if let baseURL, !URLSafety.isWebAddress(baseURL) {
+            throw ValidationError("--base-url must be an http:// or https:// address, got '\(baseURL.terminalSafe)'")
         }
     }
 
@@ -68,11 +68,12 @@ struct Build: AsyncParsableCommand {
                                         git: kb.noGit ? nil : GitRunner(), current: current)
             : []
         do {
-            let skipped = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
+            let leftOut = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
                                                 source: kb.directory, baseURL: baseURL, digests: digests, git: kb.noGit ? nil : GitRunner()).build(into: writer)
             try writer.commit()
-            if !skipped.isEmpty, !quiet {
-                FileHandleOutput.standardError("note: not published, as a browser would run them on the site (unsafe_html: true publishes them): \(skipped.joined(separator: ", "))\n")
+            if !leftOut.isEmpty, !quiet {
+                let shown = leftOut.prefix(10).map(\.terminalSafe).joined(separator: ", ") + (leftOut.count > 10 ? " and \(leftOut.count - 10) more" : "")
+                FileHandleOutput.standardError("note: not published, a type not on the allow-list (docs/security.md) or a page's path: \(shown)\n")
             }
         } catch {
             writer.discard()

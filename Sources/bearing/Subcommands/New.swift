@@ -66,7 +66,7 @@ struct New: AsyncParsableCommand {
             let shown = KnowledgeBaseFolder.pathPrefix(directory) + path
             try DocumentEditor.verifyNew(path: path, text: text, title: title, type: type.documentType, configuration: result.knowledgeBase.configuration)
             try DocumentEditor.write(text, to: URL(fileURLWithPath: directory + "/" + path), replacing: nil, displayPath: shown)
-            FileHandleOutput.standardOutput(shown + "\n")
+            FileHandleOutput.standardOutput(shown.terminalSafe + "\n")
         } catch let failure as NewDocument.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)

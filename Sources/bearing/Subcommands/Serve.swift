@@ -97,7 +97,7 @@ struct Serve: AsyncParsableCommand {
 
     static func report(_ update: PreviewSite.Update, changed: Set<String>, milliseconds: Int, pathPrefix: String, quiet: Bool) {
         let files = changed.sorted()
-        let named = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+        let named = files.prefix(3).map(\.terminalSafe).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
         switch update {
         case .published(let generation):
             if !quiet { FileHandleOutput.standardError("rebuilt (\(generation)) in \(milliseconds) ms: \(named)\n") }

@@ -46,7 +46,7 @@ struct Status: AsyncParsableCommand {
             }
             try DocumentEditor.write(plan.edits.map { ($0.text, URL(fileURLWithPath: directory + "/" + $0.path), $0.original,
                                                        KnowledgeBaseFolder.pathPrefix(directory) + $0.path) })
-            FileHandleOutput.standardOutput(plan.summary.joined(separator: "\n") + "\n")
+            FileHandleOutput.standardOutput(plan.summary.map(\.terminalSafe).joined(separator: "\n") + "\n")
         } catch let failure as DocumentEditor.Failure {
             FileHandleOutput.standardError("error: \(failure.description)\n")
             throw ExitCode(2)

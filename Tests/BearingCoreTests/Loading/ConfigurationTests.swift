@@ -34,3 +34,20 @@ import Testing
         #expect(status?.status == "rejected")
     }
 }
+
+extension ConfigurationTests {
+    /// Every configured address is http(s): relative ones and script schemes in any disguise are refused at their line.
+    @Test(arguments: ["javascript:alert(1)//", "JavaScript:alert(1)", " javascript:x", "data:text/html,x", "/kb/", "kb.example.com",
+                      "https://x.example/\" onmouseover=\"alert(1)", "https://x.example/<script>", "http://x.example/\u{1B}[2J", "vbscript:x"])
+    func addressesThatAreNotHTTPAreRefused(url: String) {
+        #expect(!URLSafety.isWebAddress(url))
+        let escaped = url.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\u{1B}", with: "\\e")
+        let (config, problems) = read("title: T\nbase_url: \"\(escaped)\"\n")
+        #expect(config.baseURL == nil)
+        #expect(problems.map(\.location.line) == [2] && problems.first?.severity == .error, "\(problems)")
+    }
+
+    @Test func webAddressesAreKept() {
+        for url in ["https://kb.example.com/", "HTTP://kb.example.com/path?q=1#top", "https://kb.example.com/a%20b"] { #expect(URLSafety.isWebAddress(url), "\(url)") }
+    }
+}

@@ -1,0 +1,18 @@
+/// W: a file of the knowledge base the site does not publish because a browser or a web server
+/// would run it (`.shtml`, `.xhtm`, `.svg`, `.js`…: PublishPolicy). One warning per file, so a pull
+/// request that adds one shows it; `rules: {unpublished-file: off}` silences them. Files of other
+/// types not on the allow-list (`LICENSE`, `Makefile`, `.drawio`) are left out without a warning
+/// (nearly every repository has some; `build` names them in a note).
+struct UnpublishedFileRule: Rule {
+    static let id = RuleID.unpublishedFile
+
+    func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
+        let unsafeHTML = kb.configuration.unsafeHTML
+        return kb.assets.compactMap { path in
+            guard path != Configuration.fileName, path != PeopleDirectory.fileName else { return nil }
+            guard case .active(let ext) = PublishPolicy.verdict(for: path, unsafeHTML: unsafeHTML) else { return nil }
+            return diagnostic("not published: a browser or web server would run a '.\(ext)' file from the site",
+                              at: SourceLocation(path: path, line: 1, column: 1), hint: "unsafe_html: true publishes it")
+        }
+    }
+}
