@@ -66,20 +66,21 @@ import Testing
 
     @Test(arguments: ["/ABSOLUTE", "../../ESCAPED"])
     func anOutputLeavingTheParentFolderBuildsNothing(output: String) throws {
-        let top = try TemporaryFolder.make(["kb/notes/a.md": "# A\n"], name: "bearing-output")
+        // The knowledge base two folders down, so that even a build that followed `../../` stays in the temporary folder.
+        let top = try TemporaryFolder.make(["a/b/kb/notes/a.md": "# A\n"], name: "bearing-output")
         defer { TemporaryFolder.remove(top) }
-        let target = output.hasPrefix("/") ? top + "/abs/site" : "../../ESCAPED-\(UUID().uuidString)"
-        try "title: Cloned\noutput: \(target)\n".write(toFile: top + "/kb/bearing.yml", atomically: false, encoding: .utf8)
-        let build = try CLITests.run(["build", top + "/kb", "--today", "2027-02-17", "--digest-weeks", "0"])
+        let kb = top + "/a/b/kb"
+        let target = output.hasPrefix("/") ? top + "/abs/site" : "../../ESCAPED"
+        try "title: Cloned\noutput: \(target)\n".write(toFile: kb + "/bearing.yml", atomically: false, encoding: .utf8)
+        let build = try CLITests.run(["build", kb, "--today", "2027-02-17", "--digest-weeks", "0"])
         #expect(build.status == 2)
         #expect(build.stderr.contains("bearing.yml:2:9: error: 'output' must be a relative path inside the knowledge base or beside it"), "\(build.stderr)")
         #expect(build.stderr.contains("error: bearing.yml's output '\(target)' is not a relative path inside the knowledge base's parent folder: nothing built"))
-        let written = output.hasPrefix("/") ? top + "/abs" : URL(fileURLWithPath: top + "/kb/" + target).standardizedFileURL.path
-        #expect(!FileManager.default.fileExists(atPath: written))
-        #expect(!FileManager.default.fileExists(atPath: top + "/kb/_site"))
+        #expect(!FileManager.default.fileExists(atPath: output.hasPrefix("/") ? top + "/abs" : top + "/a/ESCAPED"))
+        #expect(!FileManager.default.fileExists(atPath: kb + "/_site"))
         // -o is the user's own choice: any folder.
         let chosen = top + "/chosen/anywhere"
-        let free = try CLITests.run(["build", top + "/kb", "-o", chosen, "--today", "2027-02-17", "--digest-weeks", "0"])
+        let free = try CLITests.run(["build", kb, "-o", chosen, "--today", "2027-02-17", "--digest-weeks", "0"])
         #expect(free.status == 0, "\(free.stderr)")
         #expect(FileManager.default.fileExists(atPath: chosen + "/index.html"))
     }
