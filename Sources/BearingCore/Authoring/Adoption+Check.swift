@@ -12,7 +12,7 @@ extension Adoption {
         let base: Base
         let configuration: [UInt8]
 
-        func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
+        func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> KnowledgeBaseScan {
             base.scan(ignore: ignore, excludedTopLevel: excludedTopLevel)
         }
 

@@ -25,6 +25,8 @@ public enum NewDocument {
         case idTaken(String, path: String)
         /// The template's front matter could not take a field that was asked for.
         case templateLacks(String)
+        /// The folder the document would go to is a symbolic link leaving the knowledge base.
+        case outside(String, target: String)
 
         public var description: String {
             switch self {
@@ -44,6 +46,7 @@ public enum NewDocument {
             case .invalidDate(let option, let text): "\(option) must be a date YYYY-MM-DD, got '\(text)'"
             case .idTaken(let id, let path): "the id '\(id)' is taken by \(path)"
             case .templateLacks(let key): "the template's front matter has no place for '\(key)' (add it to templates/new/)"
+            case .outside(let folder, let target): "'\(folder)' is a symbolic link to '\(target)', outside the knowledge base: nothing written there"
             }
         }
     }
@@ -95,8 +98,9 @@ public enum NewDocument {
         }
         let path = (folder.isEmpty ? "" : folder + "/") + name + ".md"
         guard !FileManager.default.fileExists(atPath: root + "/" + path) else { throw Failure.exists(path) }
-        let own = root + "/templates/new/\(request.type.rawValue).md"
-        let source = FileManager.default.contents(atPath: own).map { String(decoding: $0, as: UTF8.self) }
+        if !folder.isEmpty, case .outside(let target) = KnowledgeBaseBoundary(root: root).locate(folder) { throw Failure.outside(folder, target: target) }
+        // The knowledge base's own template, read as its other files are (no link leaving it followed).
+        let source = FolderFiles(root: root).read("templates/new/\(request.type.rawValue).md").map { String(decoding: $0, as: UTF8.self) }
             ?? EmbeddedTemplates.files["new/\(request.type.rawValue).md"] ?? "# {{{title}}}\n"
         let text = try PageTemplate(source).render(context)
         return (path, try completing(text, with: fields.frontMatter, path: path, type: request.type))

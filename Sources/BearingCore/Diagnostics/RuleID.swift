@@ -23,6 +23,10 @@ extension RuleID {
     public static let unreadableFile: RuleID = "unreadable-file"
     public static let config: RuleID = "config"
     public static let unknownConfigKey: RuleID = "unknown-config-key"
+    // The knowledge base's edge (SPEC §1): what the scan leaves out
+    public static let unsafeLink: RuleID = "unsafe-link"
+    public static let specialFile: RuleID = "special-file"
+    public static let invalidFileName: RuleID = "invalid-file-name"
     // Model
     public static let invalidField: RuleID = "invalid-field"
     public static let unknownStatus: RuleID = "unknown-status"
@@ -51,6 +55,7 @@ extension RuleID {
     public static let defaults: [(RuleID, Severity)] = [
         (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
         (.config, .error), (.unknownConfigKey, .warning),
+        (.unsafeLink, .warning), (.specialFile, .warning), (.invalidFileName, .warning),
         (.invalidField, .error), (.unknownStatus, .warning), (.ambiguousDate, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),

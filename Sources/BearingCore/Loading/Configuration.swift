@@ -4,6 +4,9 @@ public struct Configuration: Sendable {
     public var baseURL: String?
     public var language: String?
     public var output = "_site"
+    /// An `output` refused when read (absolute, or climbing above the knowledge base's parent):
+    /// `build` without `-o` then builds nothing (OutputLocation).
+    public var refusedOutput: String?
     public var ignore: [String] = []
     public var horizons = ["year", "half", "quarter", "month", "week"]
     public var workflows = Workflow.defaults
@@ -105,7 +108,15 @@ public struct Configuration: Sendable {
                     }
                 }
             case "language": config.language = reader.string("language", node)
-            case "output": config.output = reader.string("output", node) ?? config.output
+            case "output":
+                if let text = reader.string("output", node) {
+                    if let expected = OutputLocation.problem(text) {
+                        reader.invalid("output", node, expected: "\(expected) (got '\(text)')")
+                        config.refusedOutput = text
+                    } else {
+                        config.output = text
+                    }
+                }
             case "ignore": config.ignore = reader.strings("ignore", node).map(\.value)
             case "horizons":
                 let horizons = reader.strings("horizons", node).map(\.value)

@@ -4,28 +4,43 @@ import Foundation
 /// revision held in memory (History/GitSnapshot). Paths are relative to the knowledge base.
 public protocol KnowledgeBaseFiles: Sendable {
     /// The Markdown files to read and the other files (assets), each sorted, with the scanner's
-    /// rules: dot-folders, the excluded top-level folders and ignored paths left out.
-    func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])
+    /// rules: dot-folders, the excluded top-level folders and ignored paths left out; what is left
+    /// out for crossing the knowledge base's edge is a warning.
+    func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> KnowledgeBaseScan
+    /// The bytes of a regular file inside the knowledge base (nil: absent, outside it, or not a regular file).
     func read(_ path: String) -> [UInt8]?
+    /// Whether `read` has a file to read there.
     func exists(_ path: String) -> Bool
     /// The name of the knowledge base's own folder (`adr` for docs/adr), which types its files as
     /// a folder inside it would; nil when unknown.
     var folderName: String? { get }
 }
 
-/// A knowledge base folder on disk.
+/// A knowledge base folder on disk, read through its boundary (symbolic links that leave it are
+/// not followed; only regular files are read).
 public struct FolderFiles: KnowledgeBaseFiles {
     public let root: String
+    public let boundary: KnowledgeBaseBoundary
 
-    public init(root: String) { self.root = root }
-
-    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
-        KnowledgeBaseScanner(root: root, ignore: ignore, excludedTopLevel: excludedTopLevel).scan()
+    /// `boundary`: where links may lead (default: the folder itself; the KB for its `templates/`).
+    public init(root: String, boundary: KnowledgeBaseBoundary? = nil) {
+        self.root = root
+        self.boundary = boundary ?? KnowledgeBaseBoundary(root: root)
     }
 
-    public func read(_ path: String) -> [UInt8]? { FileReader.read(root + "/" + path) }
+    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> KnowledgeBaseScan {
+        KnowledgeBaseScanner(root: root, ignore: ignore, excludedTopLevel: excludedTopLevel, boundary: boundary).scan()
+    }
 
-    public func exists(_ path: String) -> Bool { FileReader.exists(root + "/" + path) }
+    public func read(_ path: String) -> [UInt8]? {
+        guard case .inside(let resolved) = boundary.locate(absolute: root + "/" + path) else { return nil }
+        return FileReader.read(resolved, followingLinks: false)
+    }
+
+    public func exists(_ path: String) -> Bool {
+        guard case .inside(let resolved) = boundary.locate(absolute: root + "/" + path) else { return false }
+        return FileReader.isRegularFile(resolved)
+    }
 
     public var folderName: String? {
         let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardized.lastPathComponent
@@ -43,13 +58,14 @@ public struct MemoryFiles: KnowledgeBaseFiles {
         self.folderName = folderName
     }
 
-    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
+    /// Git keeps no symbolic link as a file (GitSnapshot leaves them out) and no fifo: no warnings.
+    public func scan(ignore: IgnoreRules, excludedTopLevel: Set<String>) -> KnowledgeBaseScan {
         var markdown: [KnowledgeBaseScanner.Entry] = []
         var assets: [String] = []
         for (path, bytes) in files where Self.isIncluded(path, ignore: ignore, excludedTopLevel: excludedTopLevel) {
             if path.isMarkdownPath { markdown.append(.init(path: path, size: bytes.count)) } else { assets.append(path) }
         }
-        return (markdown.sorted { $0.path < $1.path }, assets.sorted())
+        return KnowledgeBaseScan(markdown: markdown.sorted { $0.path < $1.path }, assets: assets.sorted())
     }
 
     /// The folder scan's rules for one path: no part starting with `.`, not under an excluded

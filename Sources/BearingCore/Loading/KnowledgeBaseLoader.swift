@@ -62,9 +62,11 @@ public enum KnowledgeBaseLoader {
             diagnostics += peopleDiagnostics
         }
 
-        let (entries, assets) = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
-                                                               excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
-        cache?.store(scan: (entries, assets))
+        let scan = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
+                                                  excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
+        cache?.store(scan: scan)
+        let (entries, assets) = (scan.markdown, scan.assets)
+        diagnostics += scan.diagnostics
         configuration.recordFolders = Configuration.recordFolders(of: entries.map(\.path))
         timer.mark("scan")
         var readable: [KnowledgeBaseScanner.Entry] = []

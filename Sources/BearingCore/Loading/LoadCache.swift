@@ -18,17 +18,15 @@ public final class LoadCache: @unchecked Sendable {
     private var scan: Scan?
 
     private struct Scan {
-        var markdown: [KnowledgeBaseScanner.Entry]
-        let assets: [String]
+        var found: KnowledgeBaseScan
         /// Where each Markdown file is in `markdown`, and the assets: what `forget` asks about each path.
         let positions: [String: Int]
         let assetPaths: Set<String>
 
-        init(markdown: [KnowledgeBaseScanner.Entry], assets: [String]) {
-            self.markdown = markdown
-            self.assets = assets
-            positions = Dictionary(markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-            assetPaths = Set(assets)
+        init(_ found: KnowledgeBaseScan) {
+            self.found = found
+            positions = Dictionary(found.markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            assetPaths = Set(found.assets)
         }
     }
 
@@ -81,12 +79,12 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     /// The files of the last scan, unless a file was added or removed since.
-    func scanned() -> (markdown: [KnowledgeBaseScanner.Entry], assets: [String])? {
-        lock.withLock { scan.map { ($0.markdown, $0.assets) } }
+    func scanned() -> KnowledgeBaseScan? {
+        lock.withLock { scan?.found }
     }
 
-    func store(scan: (markdown: [KnowledgeBaseScanner.Entry], assets: [String])) {
-        lock.withLock { self.scan = Scan(markdown: scan.markdown, assets: scan.assets) }
+    func store(scan: KnowledgeBaseScan) {
+        lock.withLock { self.scan = Scan(scan) }
     }
 
     /// The resolver of the last load when its key is the same, with the titles updated.
@@ -105,17 +103,17 @@ public final class LoadCache: @unchecked Sendable {
 
     /// Forgets these files of the folder `root`, and every file below those of them that are
     /// folders (a folder moved or removed). When one of them was added or removed (or is a
-    /// folder), the next load scans the folder again.
+    /// folder, or no longer a regular file: a symbolic link now), the next load scans the folder again.
     public func forget(_ paths: some Sequence<String>, in root: String) {
         lock.withLock {
             if var known = scan {
                 for path in paths {
                     let full = root + "/" + path
-                    guard known.positions[path] != nil || known.assetPaths.contains(path), FileReader.exists(full), !FileReader.isDirectory(full) else {
+                    guard known.positions[path] != nil || known.assetPaths.contains(path), FileReader.isRegularFile(full) else {
                         scan = nil
                         break
                     }
-                    if let i = known.positions[path] { known.markdown[i].size = FileReader.size(full) ?? 0 }
+                    if let i = known.positions[path] { known.found.markdown[i].size = FileReader.size(full) ?? 0 }
                 }
                 if scan != nil { scan = known }
             }

@@ -58,7 +58,9 @@ struct ReferenceResolver {
         let key = raw.trimmingSpaces().lowercased()
         if let id = byID[key] { return id }
         if let number = Self.recordNumber(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
-        if let ids = byStem[key], ids.count == 1 { return ids[0] }
+        // A file name of several documents names none, unless their ids differ only in case: then
+        // they are one id (`duplicate-id` says so), found as by id, the first by path.
+        if let ids = byStem[key], ids.count == 1 || Self.sameID(ids) { return ids[0] }
         // A bare record number (a KEP's `replaces: "6090"`).
         if !key.isEmpty, key.count <= 6, key.allSatisfy(\.isASCIIDigit), let number = Int(key), let ids = byNumber[number], ids.count == 1 { return ids[0] }
         return nil
@@ -174,7 +176,19 @@ struct ReferenceResolver {
     }
 
     private func unresolved(_ written: String, key: String? = nil) -> Outcome {
-        .unresolved(rule: .unresolvedReference, message: "unresolved reference '\(written)'",
-                    hint: Suggestion.didYouMean(key ?? written, among: allIDs))
+        // A name (not a path) that several documents' files have.
+        if !written.isMarkdownPath, !written.hasMarkdownAnchor, let ids = byStem[(key ?? written).trimmingSpaces().lowercased()], ids.count > 1 {
+            let sorted = ids.sorted()
+            return .unresolved(rule: .unresolvedReference, message: "ambiguous reference '\(written)': \(ids.count) documents have that file name",
+                               hint: "write one of their ids: \(sorted.prefix(5).joined(separator: ", "))\(sorted.count > 5 ? ", …" : "")")
+        }
+        return .unresolved(rule: .unresolvedReference, message: "unresolved reference '\(written)'",
+                           hint: Suggestion.didYouMean(key ?? written, among: allIDs))
+    }
+
+    /// Whether ids are one id written in different cases (ids are matched case-insensitively).
+    static func sameID(_ ids: [String]) -> Bool {
+        guard let first = ids.first?.lowercased() else { return false }
+        return ids.allSatisfy { $0.lowercased() == first }
     }
 }

@@ -16,6 +16,9 @@ public final class FileWatcher: @unchecked Sendable {
     public static let everything = "*"
 
     public let root: String
+    /// Folders reached through symbolic links leaving the knowledge base are not watched (a link to `/`
+    /// would otherwise watch the whole file system).
+    private let boundary: KnowledgeBaseBoundary
     public private(set) var mode: Mode
     private let excluded: Set<String>
     private let settle: TimeInterval
@@ -37,6 +40,7 @@ public final class FileWatcher: @unchecked Sendable {
     public init(root: String, excludedTopLevel: Set<String> = [], polling: Bool = false,
                 settle: TimeInterval = 0.015, interval: TimeInterval = 0.5) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        boundary = KnowledgeBaseBoundary(root: self.root)
         self.excluded = excludedTopLevel
         self.settle = settle
         self.interval = interval
@@ -107,9 +111,9 @@ public final class FileWatcher: @unchecked Sendable {
         return true
     }
 
-    /// Whether this folder (symbolic links followed) is met for the first time.
+    /// Whether this folder (symbolic links followed, while inside the knowledge base) is met for the first time.
     private func firstVisit(_ path: String) -> Bool {
-        guard let identity = KnowledgeBaseScanner.FileIdentity(path) else { return false }
+        guard case .inside = boundary.locate(absolute: path), let identity = KnowledgeBaseScanner.FileIdentity(path) else { return false }
         return lock.withLock { watched.insert(identity).inserted }
     }
 
@@ -193,7 +197,7 @@ public final class FileWatcher: @unchecked Sendable {
         var folders = [""]
         var seen: Set<KnowledgeBaseScanner.FileIdentity> = []
         while let folder = folders.popLast() {
-            guard let identity = KnowledgeBaseScanner.FileIdentity(folder.isEmpty ? root : root + "/" + folder),
+            guard case .inside = boundary.locate(folder), let identity = KnowledgeBaseScanner.FileIdentity(folder.isEmpty ? root : root + "/" + folder),
                   seen.insert(identity).inserted else { continue }
             let path = folder.isEmpty ? root : root + "/" + folder
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where isIncluded(folder, entry) {

@@ -62,6 +62,12 @@ public final class PreviewSite: @unchecked Sendable {
     /// How many documents the current site has.
     public var documentCount: Int { generation?.pages.kb.documents.count ?? 0 }
 
+    /// What the current site leaves out at the knowledge base's edge (a symbolic link leaving it, a
+    /// fifo, a file name that is not UTF-8): warnings the terminal shows, as nothing else does.
+    public var leftOut: [Diagnostic] {
+        generation?.pages.builder.diagnostics.filter { KnowledgeBaseScan.rules.contains($0.rule) } ?? []
+    }
+
     /// The errors that hold back the current files (empty when the site is up to date).
     public var problems: [Diagnostic] { lock.withLock { currentProblems } }
 

@@ -16,21 +16,25 @@ public struct TemplateSet: Sendable {
     }
 
     /// The defaults with the KB's `templates/` folder laid over them. Unreadable files are diagnostics.
+    /// The folder is part of the knowledge base: links in it (or the folder itself) that leave the
+    /// knowledge base are not followed.
     public static func load(knowledgeBase root: String) -> (TemplateSet, [Diagnostic]) {
         var set = defaults
         var diagnostics: [Diagnostic] = []
         let folder = (root.hasSuffix("/") ? root : root + "/") + "templates"
+        let boundary = KnowledgeBaseBoundary(root: root)
+        if case .outside(let target) = boundary.locate("templates") {
+            return (set, [.linkLeavingKnowledgeBase("templates", to: target)])
+        }
         guard FileReader.isDirectory(folder) else { return (set, []) }
-        // The loader's own walk (symlink loops, dot-folders) and reading (invalid UTF-8 located);
-        // `new/` holds the templates of `bearing new`, not of the theme.
-        let (markdown, others) = KnowledgeBaseScanner(root: folder, ignore: IgnoreRules([]), excludedTopLevel: ["new"]).scan()
-        for relative in (markdown.map(\.path) + others).sorted() {
-            let (text, problems) = KnowledgeBaseLoader.readText(FolderFiles(root: folder), relative)
-            diagnostics += problems.map { problem in
-                var located = problem
-                located.location.path = "templates/" + relative
-                return located
-            }
+        // The loader's own walk (symlink loops, dot-folders, the boundary) and reading (invalid UTF-8
+        // located); `new/` holds the templates of `bearing new`, not of the theme.
+        let files = FolderFiles(root: folder, boundary: boundary)
+        let scan = files.scan(ignore: IgnoreRules([]), excludedTopLevel: ["new"])
+        diagnostics += scan.diagnostics.map { $0.inTemplates }
+        for relative in (scan.markdown.map(\.path) + scan.assets).sorted() {
+            let (text, problems) = KnowledgeBaseLoader.readText(files, relative)
+            diagnostics += problems.map(\.inTemplates)
             guard let text, problems.isEmpty else { continue }
             set.files[relative] = text
             set.overridden.append(relative)
@@ -67,6 +71,15 @@ extension TemplateSet {
             }
         }
         return result
+    }
+}
+
+extension Diagnostic {
+    /// A diagnostic of a file of `templates/`, located from the knowledge base.
+    fileprivate var inTemplates: Diagnostic {
+        var located = self
+        located.location.path = "templates/" + location.path
+        return located
     }
 }
 

@@ -10,6 +10,8 @@ public struct SiteBuilder: Sendable {
     public let templates: TemplateSet
     /// The knowledge base's folder, to copy its images and other files from.
     public let source: String
+    /// Its edge: a file copied is read only when it (links resolved) is still inside.
+    let boundary: KnowledgeBaseBoundary
     /// The site's address, for the feed's and sitemap's absolute links (`base_url`, or `--base-url`).
     public let baseURL: String?
     /// The weekly digests to publish, newest first (DigestBuilder).
@@ -30,6 +32,7 @@ public struct SiteBuilder: Sendable {
         self.diagnostics = diagnostics
         self.templates = templates
         self.source = source
+        boundary = KnowledgeBaseBoundary(root: source)
     }
 
     /// The theme's static files, copied to `_bearing/` (the report's style sheet is the base of the site's).

@@ -5,7 +5,8 @@ import Foundation
 /// use from several threads.
 public protocol SiteOutput: AnyObject, Sendable {
     func write(_ path: String, bytes: [UInt8])
-    /// Copies a file of the knowledge base (`source`, an absolute path) to `path` in the site.
+    /// Copies a file of the knowledge base (`source`, an absolute path without symbolic links: one
+    /// there is refused) to `path` in the site.
     func copy(from source: String, to path: String)
 }
 
@@ -27,7 +28,7 @@ public final class SiteFiles: SiteOutput, @unchecked Sendable {
     }
 
     public func copy(from source: String, to path: String) {
-        if let bytes = FileReader.read(source) { write(path, bytes: bytes) }
+        if let bytes = FileReader.read(source, followingLinks: false) { write(path, bytes: bytes) }
     }
 
     public subscript(path: String) -> [UInt8]? { lock.withLock { files[path] } }

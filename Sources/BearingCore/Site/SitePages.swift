@@ -203,7 +203,7 @@ public final class SitePages: @unchecked Sendable {
         } else if let page = listPages.first(where: { $0.path == path }) {
             renderList(page, pages, try await reportParts())
         } else if let asset = publishedFiles().published[path] {
-            output.copy(from: builder.source + "/" + asset, to: path)
+            copy(asset, to: path, into: output)
         }
         return output[path]
     }
@@ -251,8 +251,15 @@ public final class SitePages: @unchecked Sendable {
     /// is the rule `unpublished-file`'s) and those a page of the site shadows (`a.html` beside `a.md`).
     func copyFiles(to writer: some SiteOutput) -> [String] {
         let (published, leftOut) = publishedFiles()
-        for (target, asset) in published { writer.copy(from: builder.source + "/" + asset, to: target) }
+        for (target, asset) in published { copy(asset, to: target, into: writer) }
         return leftOut
+    }
+
+    /// Copies a file of the knowledge base from where it is once its links are resolved, when that is
+    /// still inside the knowledge base (the scan checked it; a link swapped in since is not followed).
+    private func copy(_ asset: String, to target: String, into writer: some SiteOutput) {
+        guard case .inside(let resolved) = builder.boundary.locate(asset) else { return }
+        writer.copy(from: resolved, to: target)
     }
 
     /// The KB's files the site publishes, by their path in the site, and those left out silently (see `copyFiles`).

@@ -158,7 +158,7 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
     }
 
     public func copy(from source: String, to path: String) {
-        guard let bytes = FileReader.read(source) else { return fail(.cannotWrite(path, "cannot read '\(source)'")) }
+        guard let bytes = FileReader.read(source, followingLinks: false) else { return fail(.cannotWrite(path, "cannot read '\(source)'")) }
         write(path, bytes: bytes)
     }
 

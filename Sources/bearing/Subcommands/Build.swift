@@ -47,11 +47,17 @@ struct Build: AsyncParsableCommand {
         let errors = diagnostics.filter { $0.severity == .error }
         let warnings = diagnostics.count - errors.count
         // The problems that fail the build are listed with the errors: a CI log shows why it failed.
-        let listed = failOn == .warnings ? diagnostics : errors
+        // So are the files left out at the knowledge base's edge (a link leaving it): not published.
+        let listed = failOn == .warnings ? diagnostics : diagnostics.filter { $0.severity == .error || KnowledgeBaseScan.rules.contains($0.rule) }
         if !listed.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(listed, pathPrefix: kb.pathPrefix)) }
         // -o is relative to the working directory; bearing.yml's output to the knowledge base.
-        let configured = knowledgeBase.configuration.output
-        let destination = output ?? (configured.hasPrefix("/") ? configured : kb.directory + "/" + configured)
+        let destination: String
+        switch output.map(Result.success) ?? OutputLocation.folder(knowledgeBase.configuration, root: kb.directory) {
+        case .success(let folder): destination = folder
+        case .failure(let failure):
+            FileHandleOutput.standardError("error: \(failure)\n")
+            throw ExitCode(2)
+        }
         let analysis = result.analysis!
         let writer: SiteWriter
         do {

@@ -53,6 +53,8 @@ struct Serve: AsyncParsableCommand {
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
+        let leftOut = site.leftOut
+        if !leftOut.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(leftOut, pathPrefix: kb.pathPrefix)) }
         do {
             server = try PreviewServer(site: site, host: host, port: UInt16(port))
         } catch {

@@ -42,7 +42,7 @@ struct Status: AsyncParsableCommand {
         let result = try await KnowledgeBaseOptions.load(root: directory, today: today, git: nil)
         do {
             let plan = try StatusChangePlan.make(kb: result.knowledgeBase, id: id, status: status, by: by, today: today, force: force) { path in
-                FileManager.default.contents(atPath: directory + "/" + path).flatMap(DocumentEditor.text(of:))
+                FolderFiles(root: directory).read(path).flatMap { DocumentEditor.text(of: Data($0)) }
             }
             try DocumentEditor.write(plan.edits.map { ($0.text, URL(fileURLWithPath: directory + "/" + $0.path), $0.original,
                                                        KnowledgeBaseFolder.pathPrefix(directory) + $0.path) })

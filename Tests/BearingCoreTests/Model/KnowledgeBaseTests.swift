@@ -80,3 +80,28 @@ import Testing
         #expect("a/B.Md".isMarkdownPath && !"a/b.mdx".isMarkdownPath && !"md".isMarkdownPath)
     }
 }
+
+extension KnowledgeBaseTests {
+    /// Ids are matched without regard to case, so names that differ only in case are one id twice:
+    /// `duplicate-id`, and a reference by that name finds the first, not a misleading "unresolved".
+    @Test func fileNamesDifferingOnlyInCaseAreDuplicateIDs() async {
+        let (kb, diagnostics) = await Fixtures.build([
+            "goals/g.md": "---\nstatus: active\n---\n# A\n",
+            "Goals/g.md": "---\nstatus: active\n---\n# B\n",
+            "decisions/Decision.md": "---\nstatus: accepted\ngoals: [g]\n---\n# C\n",
+            "decisions/decision.md": "---\nstatus: accepted\ngoals: [G]\n---\nSee [[decision]] and [[DECISION]].\n",
+        ])
+        #expect(diagnostics.map(\.rule) == [.duplicateID, .duplicateID, .duplicateID, .duplicateID], "\(diagnostics)")
+        #expect(Set(diagnostics.map(\.location.path)) == ["goals/g.md", "Goals/g.md", "decisions/Decision.md", "decisions/decision.md"])
+        #expect(kb.document(atPath: "decisions/decision.md")?.references.compactMap(\.target) == ["Goals/g", "Decision", "Decision"])
+    }
+
+    @Test func aNameOfSeveralDocumentsIsAmbiguousAndSaysWhichIDsToWrite() async {
+        let (_, diagnostics) = await Fixtures.build([
+            "backend/notes.md": "# B\n", "frontend/notes.md": "# F\n",
+            "index.md": "See [[notes]] and [gone](missing/notes.md).\n",
+        ])
+        #expect(diagnostics.map(\.message) == ["ambiguous reference '[[notes]]': 2 documents have that file name", "unresolved reference 'missing/notes.md'"])
+        #expect(diagnostics.first?.hint == "write one of their ids: backend/notes, frontend/notes")
+    }
+}
