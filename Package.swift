@@ -30,7 +30,7 @@ let package = Package(
         // The preview server: the only target that links an HTTP library.
         .target(
             name: "BearingServer",
-            dependencies: ["BearingCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["BearingCore", .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Sources/BearingServer"
         ),
         .executableTarget(
@@ -43,6 +43,11 @@ let package = Package(
             dependencies: ["BearingCore"],
             path: "Tests/BearingCoreTests",
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "BearingServerTests",
+            dependencies: ["BearingServer", "BearingCore"],
+            path: "Tests/BearingServerTests"
         ),
         .testTarget(
             name: "BearingCLITests",

@@ -61,7 +61,7 @@ class Events:
 
     def __init__(self, port):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        self.sock.sendall(b"GET /_bearing/live HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        self.sock.sendall(b"GET /_bearing/live HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAccept: text/event-stream\r\n\r\n" % port)
         self.file = self.sock.makefile("rb")
         while self.file.readline() not in (b"\r\n", b""):
             pass  # the response's headers

@@ -1,64 +1,65 @@
 import BearingCore
-import FlyingFox
 import FlyingSocks
 import Foundation
 
-/// The HTTP side of `bearing serve` (the only code that links an HTTP library): the site's files
+/// The HTTP side of `bearing serve` (the only code that links a socket library): the site's files
 /// from a PreviewSite, and `/_bearing/live`, a stream of server-sent events that tells every open
 /// page which site is current and which errors hold the next one back.
+///
+/// HTTP/1.1 is read here, on FlyingSocks' sockets, rather than by FlyingFox's server, whose head
+/// parsing is quadratic in a line's length and which cannot limit heads, time out idle or slow
+/// connections, cap them, or see a duplicate `Host` (docs/security.md). Only GET and HEAD are served.
 public final class PreviewServer: Sendable {
     public let site: PreviewSite
-    private let server: HTTPServer
-    private let listeners = EventListeners()
-    /// The host names a request may name (its Host header) when listening on loopback: a web
-    /// page elsewhere cannot read the preview through DNS rebinding. Nil: any (another address
-    /// was asked for, so other machines are meant to read it).
-    private let allowedHosts: Set<String>?
+    let limits: ServerLimits
+    private let listener: Socket
+    private let listeningPort: UInt16
+    private let pool: any AsyncSocketPool
+    let hostCheck: HostCheck
+    let listeners = EventListeners()
+    let connections = Connections()
 
     /// Listens on `host` (an IPv4 or IPv6 address; 127.0.0.1 unless told otherwise) and `port` (0: any free port).
-    public init(site: PreviewSite, host: String = "127.0.0.1", port: UInt16) throws {
+    public init(site: PreviewSite, host: String = "127.0.0.1", port: UInt16, limits: ServerLimits = ServerLimits()) throws {
         self.site = site
+        self.limits = limits
         let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
-        server = HTTPServer(config: .init(address: address, timeout: 30, logger: .disabled))
-        allowedHosts = ["127.0.0.1", "::1", "localhost"].contains(host) ? ["127.0.0.1", "[::1]", "localhost"] : nil
+        let socket = try Socket(domain: Int32(type(of: address).family))
+        do {
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: address)
+            try socket.listen()
+        } catch {
+            try? socket.close()
+            throw error
+        }
+        listener = socket
+        switch try socket.sockname() {
+        case .ip4(_, let port), .ip6(_, let port): listeningPort = port
+        case .unix: listeningPort = port
+        }
+        pool = SocketPool.make(maxEvents: 64)
+        hostCheck = HostCheck(host: host, port: listeningPort)
     }
 
-    /// Whether the request's Host header names this machine (see `allowedHosts`).
-    private func isAllowed(_ request: HTTPRequest) -> Bool {
-        guard let allowedHosts else { return true }
-        guard let header = request.headers[.host]?.lowercased() else { return false }
-        // The name without its port: `localhost:4000`, `[::1]:4000`.
-        let name = header.hasPrefix("[") ? String(header.prefix { $0 != "]" }) + "]" : String(header.prefix { $0 != ":" })
-        return allowedHosts.contains(name)
-    }
+    /// The port listened on.
+    public func port() async throws -> UInt16 { listeningPort }
 
-    private static func plain(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: headers("text/plain; charset=utf-8"), body: Data(text.utf8))
-    }
-
-    private static func headers(_ contentType: String) -> HTTPHeaders {
-        HTTPHeaders([.contentType: contentType, HTTPHeader("Cache-Control"): "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"])
-    }
-
-    /// Serves until cancelled.
+    /// Serves until cancelled. Nothing a client does ends it: a connection's failure closes that connection.
     public func run() async throws {
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)")) { [self] request in
-            isAllowed(request) ? await events() : Self.plain(.forbidden, "Forbidden: unknown host\n")
+        try await pool.prepare()
+        let socket = try AsyncSocket(socket: listener, pool: pool)
+        defer {
+            connections.cancelAll()
+            try? listener.close()
         }
-        await server.appendRoute("GET *") { [self] request in
-            isAllowed(request) ? await file(request) : Self.plain(.forbidden, "Forbidden: unknown host\n")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [pool] in try await pool.run() }
+            group.addTask { [self] in await sweep() }
+            group.addTask { [self] in await accept(on: socket) }
+            try await group.next()
+            group.cancelAll()
         }
-        try await server.run()
-    }
-
-    /// The port listened on, once listening.
-    public func port() async throws -> UInt16 {
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else {
-            if case .ip6(_, let port) = await server.listeningAddress { return port }
-            return 0
-        }
-        return port
     }
 
     /// Tells every open page what the last rebuild did.
@@ -71,86 +72,42 @@ public final class PreviewServer: Sendable {
         listeners.keepAlive()
     }
 
-    private func state() -> [UInt8] {
-        Array(LiveReload.stateEvent(generation: site.generation?.number ?? 0, problems: site.problems).utf8)
-    }
-
-    private func events() async -> HTTPResponse {
-        let stream = listeners.add(first: state())
-        return HTTPResponse(statusCode: .ok, headers: Self.headers("text/event-stream"),
-                            body: HTTPBodySequence(from: EventBytes(chunks: stream)))
-    }
-
-    private func file(_ request: HTTPRequest) async -> HTTPResponse {
-        let raw = request.target.path(percentEncoded: true)
-        guard let path = raw.removingPercentEncoding, !path.split(separator: "/").contains("..") else {
-            return Self.plain(.badRequest, "Bad request\n")
-        }
-        switch await site.response(for: path) {
-        case .file(let bytes, let contentType):
-            return HTTPResponse(statusCode: .ok, headers: Self.headers(contentType), body: Data(bytes))
-        case .redirect(let location):
-            // Temporary: the files may change, and a browser keeps a permanent redirect for good.
-            var response = Self.plain(.found, "Found: \(location)\n")
-            response.headers[.location] = location
-            return response
-        case .notFound:
-            return Self.plain(.notFound, "Not found: \(path)\n")
+    /// Closes connections past their deadline, several times within the shortest timeout.
+    private func sweep() async {
+        let shortest = min(limits.idleTimeout, limits.headTimeout, limits.writeTimeout)
+        let interval = min(shortest / 4, .milliseconds(250))
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            connections.sweep()
         }
     }
-}
 
-/// The open event streams.
-final class EventListeners: @unchecked Sendable {
-    private let lock = NSLock()
-    private var streams: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
-
-    /// A new stream that starts with `first`.
-    func add(first: [UInt8]) -> AsyncStream<[UInt8]> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
-        continuation.yield(first)
-        continuation.onTermination = { [weak self] _ in
-            guard let self else { return }
-            _ = self.lock.withLock { self.streams.removeValue(forKey: id) }
-        }
-        lock.withLock { streams[id] = continuation }
-        return stream
-    }
-
-    func send(_ event: [UInt8]) {
-        for continuation in lock.withLock({ Array(streams.values) }) { continuation.yield(event) }
-    }
-
-    /// A comment line on every stream, so that closed connections are noticed and proxies keep them open.
-    func keepAlive() {
-        send(Array(": keep-alive\n\n".utf8))
-    }
-}
-
-/// An event stream's bytes, for a chunked response body.
-struct EventBytes: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let chunks: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(base: chunks.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            await nextBuffer(suggested: 1)?.first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-            while pending.isEmpty {
-                guard let chunk = await base.next() else { return nil }
-                pending = chunk[...]
+    private func accept(on socket: AsyncSocket) async {
+        var spare = Refusing.spareDescriptor()
+        while !Task.isCancelled {
+            let client: AsyncSocket
+            do {
+                client = try await socket.accept()
+            } catch SocketError.failed(_, let code, _) where code == EMFILE || code == ENFILE {
+                // Out of descriptors all the same (files read by a rebuild, another cap): the spare
+                // one lets the waiting connection be accepted and refused, then the loop waits a little.
+                Refusing.refuseWithSpare(&spare, listener: listener)
+                try? await Task.sleep(for: .milliseconds(50))
+                continue
+            } catch {
+                if Task.isCancelled { return }
+                // A connection reset before it was accepted, and the like: the next one is served.
+                try? await Task.sleep(for: .milliseconds(10))
+                continue
             }
-            let taken = pending.prefix(Swift.max(1, count))
-            pending = pending.dropFirst(taken.count)
-            return taken
+            guard let id = connections.open(cap: limits.connections) else {
+                Refusing.refuse(client.socket)
+                continue
+            }
+            let task = Task { [self] in
+                await serve(client, id: id)
+            }
+            connections.attach(id, task: task)
         }
     }
 }

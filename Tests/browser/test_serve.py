@@ -50,7 +50,7 @@ class EventStream:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
         self.raw = b""    # bytes received, not yet decoded
         self.text = ""    # decoded body, not yet parsed into events
-        self.sock.sendall(b"GET /_bearing/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        self.sock.sendall(b"GET /_bearing/live HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" % port +
                           b"Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")
         head = self._read_until(b"\r\n\r\n", time.monotonic() + timeout).decode("latin-1")
         lines = head.split("\r\n")

@@ -67,3 +67,8 @@ extension RuleID {
 
     public static let all: Set<RuleID> = Set(defaults.map(\.0))
 }
+
+extension RuleID {
+    /// `bearing serve`: the knowledge base's folder disappeared while it was served.
+    public static let knowledgeBaseMissing: RuleID = "knowledge-base-missing"
+}

@@ -34,6 +34,8 @@ public final class FileWatcher: @unchecked Sendable {
     /// The folders watched, by device and inode: a folder reached twice through a symbolic link
     /// (or a loop of them) is watched once, under its first path.
     private var watched: Set<KnowledgeBaseScanner.FileIdentity> = []
+    /// The root folder was deleted or moved away (inotify): nothing is watched until it is back.
+    private var rootGone = false
     /// The first snapshot when polling, taken at once so that changes made before `changes()` count.
     private var initial: [String: [Int]] = [:]
 
@@ -78,7 +80,10 @@ public final class FileWatcher: @unchecked Sendable {
 
     // MARK: inotify
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB
+                                     | IN_DELETE_SELF | IN_MOVE_SELF)
+    /// The events that say a watched folder itself is gone (deleted, or moved away: its watch would follow it).
+    private static let gone = UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)
 
     private func startInotify() {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -133,6 +138,16 @@ public final class FileWatcher: @unchecked Sendable {
         var batch: Set<String> = []
         var first = Date()
         while !isStopped {
+            if rootGone {
+                // The knowledge base's folder was deleted or moved away: watched again once it is back.
+                if FileReader.isDirectory(root), addWatches(under: "") {
+                    rootGone = false
+                    continuation.yield([Self.everything])
+                } else {
+                    Thread.sleep(forTimeInterval: 0.2)
+                    continue
+                }
+            }
             var descriptor = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
             // Wait long while nothing is pending; once something is, only `settle` for more.
             let ready = Glibc.poll(&descriptor, 1, batch.isEmpty ? 200 : Int32(settle * 1000))
@@ -143,7 +158,7 @@ public final class FileWatcher: @unchecked Sendable {
                     batch.formUnion(events(in: buffer[0..<count]))
                 }
             }
-            if !batch.isEmpty, ready == 0 || Date().timeIntervalSince(first) > longest {
+            if !batch.isEmpty, ready == 0 || rootGone || Date().timeIntervalSince(first) > longest {
                 continuation.yield(batch)
                 batch = []
             }
@@ -167,6 +182,11 @@ public final class FileWatcher: @unchecked Sendable {
                 changed.insert(Self.everything)
                 continue
             }
+            if mask & Self.gone != 0, lock.withLock({ folders[wd] }) == "" {
+                forgetWatches()
+                changed.insert(Self.everything)
+                continue
+            }
             guard let folder = lock.withLock({ folders[wd] }), !name.isEmpty, isIncluded(folder, name) else { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -175,6 +195,19 @@ public final class FileWatcher: @unchecked Sendable {
             changed.insert(path)
         }
         return changed
+    }
+
+    /// Drops every watch (the root is gone; what is below it with it): `rootGone` until it is back.
+    private func forgetWatches() {
+        let descriptors = lock.withLock { () -> [Int32] in
+            defer {
+                folders = [:]
+                watched = []
+                rootGone = true
+            }
+            return Array(folders.keys)
+        }
+        for wd in descriptors { inotify_rm_watch(inotify, wd) }
     }
 
     // MARK: Polling

@@ -40,6 +40,8 @@ public final class PreviewSite: @unchecked Sendable {
     private var currentProblems: [Diagnostic] = []
     private var history: GitHistory?
     private var digests: [WeeklyDigest] = []
+    /// Whether the folder was found gone by the last rebuild: when it comes back, it may be another.
+    private var folderGone = false
 
     /// `digestWeeks` past weeks get a digest page, made once at `start` (digests are of past weeks).
     public init(root: String, clock: Clock, digestWeeks: Int = 12, git: GitRunner? = GitRunner()) {
@@ -95,7 +97,23 @@ public final class PreviewSite: @unchecked Sendable {
     /// Rebuilds after `changed` files (paths relative to the KB) were written, created or removed
     /// (`FileWatcher.everything`: anything may have changed).
     public func rebuild(changed: Set<String>) async -> Update {
-        if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
+        // A folder deleted or moved away would read as an empty knowledge base: the last site is
+        // kept and the loss reported, until the folder is back.
+        guard FileReader.isDirectory(root) else {
+            let problem = Diagnostic(.error, .knowledgeBaseMissing,
+                                     "the knowledge base folder is gone (deleted or moved away): the last pages are still served, and it is read again when it comes back",
+                                     at: SourceLocation(path: ".", line: 1, column: 1))
+            return lock.withLock {
+                folderGone = true
+                currentProblems = [problem]
+                return .rejected(problems: [problem])
+            }
+        }
+        let cameBack = lock.withLock { () -> Bool in
+            defer { folderGone = false }
+            return folderGone
+        }
+        if cameBack || changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
             cache.forgetAll()
         }
         cache.forget(changed, in: root)

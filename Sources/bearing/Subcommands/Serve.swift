@@ -103,6 +103,8 @@ struct Serve: AsyncParsableCommand {
         switch update {
         case .published(let generation):
             if !quiet { FileHandleOutput.standardError("rebuilt (\(generation)) in \(milliseconds) ms: \(named)\n") }
+        case .rejected(let problems) where problems.count == 1 && problems[0].rule == .knowledgeBaseMissing:
+            FileHandleOutput.standardError("error: \(problems[0].message)\n")
         case .rejected(let problems):
             FileHandleOutput.standardError("not updated, fix these first (the previous pages are still served):\n" + DiagnosticFormat.text.render(problems, pathPrefix: pathPrefix))
         }
