@@ -23,6 +23,8 @@ extension RuleID {
     public static let unreadableFile: RuleID = "unreadable-file"
     public static let config: RuleID = "config"
     public static let unknownConfigKey: RuleID = "unknown-config-key"
+    /// A document went beyond a processing limit (nesting, size of markup, the Markdown library's time).
+    public static let limit: RuleID = "limit"
     // Model
     public static let invalidField: RuleID = "invalid-field"
     public static let unknownStatus: RuleID = "unknown-status"
@@ -49,7 +51,7 @@ extension RuleID {
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
         (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
-        (.config, .error), (.unknownConfigKey, .warning),
+        (.config, .error), (.unknownConfigKey, .warning), (.limit, .warning),
         (.invalidField, .error), (.unknownStatus, .warning), (.ambiguousDate, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),
         (.goalCycle, .error), (.orphan, .warning), (.servesFinishedGoal, .warning),
