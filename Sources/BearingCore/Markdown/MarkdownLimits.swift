@@ -7,7 +7,7 @@ public enum MarkdownLimits {
     /// Block containers (`>`, `-`, `*`, `+`, `1.`) opened at the start of one line.
     public static let maxContainerDepth = 32
     /// Bytes that can each become a node of cmark's tree (delimiters, brackets, `<`, `&`, `\`, line
-    /// ends): about 250 bytes of memory each inside cmark.
+    /// ends; `www.` counts 4): about 250 bytes of memory each inside cmark.
     public static let maxMarkupBytes = 400_000
     /// Bodies with more markup bytes than this are parsed first in a child process with a CPU
     /// limit (MarkdownTrial): below it even upstream's quadratic shapes take milliseconds.
@@ -32,9 +32,15 @@ public enum MarkdownLimits {
         var depth = 0
         var bytes = body.utf8.makeIterator()
         var pending: UInt8? = nil
+        var ws = 0
         while let byte = pending ?? bytes.next() {
             pending = nil
             if isMarkup(byte) { scan.markupBytes += 1 }
+            // `www.` starts an autolink (the extension makes a link and text nodes of it).
+            if byte == UInt8(ascii: "w") { ws += 1 } else {
+                if byte == UInt8(ascii: "."), ws >= 3 { scan.markupBytes += 4 }
+                ws = 0
+            }
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 atLineStart = true

@@ -47,6 +47,12 @@ import Testing
         #expect(document.markdown.links.isEmpty)
     }
 
+    @Test func manyAutolinksAreCountedAsMarkup() {
+        // `www.a.b ` has no delimiter, but the autolink extension makes nodes of each (8 MiB: 1 GB).
+        let document = parsed(String(repeating: "www.a.b ", count: 120_000))
+        #expect(limitDiagnostics(document).first?.message.contains("markup characters") == true)
+    }
+
     @Test func aCutBodyIsShownAsEscapedText() throws {
         let body = "<script>x</script>\n" + String(repeating: "> ", count: 100) + "a\n"
         let document = MarkdownParser.parse(body, options: .init(renderHTML: true))
