@@ -45,6 +45,16 @@ import Testing
         #expect(failure.message.contains("aliases"))
     }
 
+    @Test func aVeryLongFrontMatterIsALimitBeforeTheYAMLReaderSeesIt() {
+        let yaml = (0..<50_000).map { "k\($0): v" }.joined(separator: "\n") + "\n"
+        guard case .failure(let failure) = YAMLReader.parse(yaml, firstLine: 2) else {
+            Issue.record("expected the limit"); return
+        }
+        #expect(failure.rule == .limit)
+        #expect(failure.message.contains("lines and commas"))
+        #expect(failure.line == 2)
+    }
+
     @Test func manyValuesWithoutAliasesAreNotCalledAliases() {
         let yaml = (0..<25_000).map { "k\($0): v" }.joined(separator: "\n") + "\n"
         guard case .failure(let failure) = YAMLReader.parse(yaml, firstLine: 2) else {
