@@ -11,7 +11,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench clean templates-list man corpus
+.PHONY: deps bench-deps build release demo test bench bench-pathological clean templates-list man corpus
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -88,6 +88,11 @@ corpus:
 bench: release bench-deps
 	python3 scripts/bench.py
 	python3 scripts/bench_serve.py
+
+# One file of each pathological shape (8 MiB) through check and build: median time and peak memory
+# against the per-file target of SPEC §9 (docs/security-bounded.md). A benchmark, not a test.
+bench-pathological: release
+	python3 scripts/bench_pathological.py
 
 # The man page, from the command line's own help (swift-argument-parser's generate-manual plugin):
 # writes .build/plugins/GenerateManual/outputs/bearing/bearing.1 (`man -l` it, or copy it to a man1 folder).

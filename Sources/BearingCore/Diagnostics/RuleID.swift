@@ -27,6 +27,8 @@ extension RuleID {
     public static let unsafeLink: RuleID = "unsafe-link"
     public static let specialFile: RuleID = "special-file"
     public static let invalidFileName: RuleID = "invalid-file-name"
+    /// A document went beyond a processing limit (nesting, size of markup, the Markdown library's time).
+    public static let limit: RuleID = "limit"
     // Model
     public static let invalidField: RuleID = "invalid-field"
     public static let unknownStatus: RuleID = "unknown-status"
@@ -54,7 +56,7 @@ extension RuleID {
     /// Every rule with its default severity, in documentation order.
     public static let defaults: [(RuleID, Severity)] = [
         (.yamlSyntax, .error), (.frontMatter, .error), (.invalidUTF8, .error), (.fileTooLarge, .warning), (.unreadableFile, .error),
-        (.config, .error), (.unknownConfigKey, .warning),
+        (.config, .error), (.unknownConfigKey, .warning), (.limit, .warning),
         (.unsafeLink, .warning), (.specialFile, .warning), (.invalidFileName, .warning),
         (.invalidField, .error), (.unknownStatus, .warning), (.ambiguousDate, .warning), (.duplicateID, .error),
         (.unresolvedReference, .error), (.missingFile, .error), (.periodMismatch, .error), (.query, .error),

@@ -30,11 +30,15 @@ public enum DocumentParser {
                     }
                 }
             case .failure(let failure):
-                diagnostics.append(Diagnostic(.error, .yamlSyntax, failure.message,
+                diagnostics.append(Diagnostic(.error, failure.rule, failure.message,
                                               at: SourceLocation(path: file.path, line: failure.line, column: failure.column)))
             }
         }
         var markdown = MarkdownParser.parse(split.body, options: markdownOptions)
+        if let cut = markdown.cut {
+            diagnostics.append(Diagnostic(.warning, .limit, "body shown as plain text: \(cut.message)",
+                                          at: SourceLocation(path: file.path, line: cut.line + split.bodyFirstLine - 1, column: 1)))
+        }
         shiftPositions(&markdown, body: split.body, firstLine: split.bodyFirstLine)
         return ParsedDocument(path: file.path, fields: fields, markdown: markdown, diagnostics: diagnostics)
     }
@@ -43,9 +47,10 @@ public enum DocumentParser {
     static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int) {
         let offset = firstLine - 1
         let lines = markdown.links.isEmpty ? nil : BodyLines(body)
+        var cursor = ColumnCursor()
         for i in markdown.links.indices where markdown.links[i].line > 0 {
             let link = markdown.links[i]
-            markdown.links[i].column = lines!.characterColumn(line: link.line, byteColumn: link.column)
+            markdown.links[i].column = lines!.characterColumn(line: link.line, byteColumn: link.column, cursor: &cursor)
             markdown.links[i].line = link.line + offset
         }
         for i in markdown.headings.indices { markdown.headings[i].line += offset }

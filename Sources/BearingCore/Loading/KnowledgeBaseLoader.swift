@@ -151,7 +151,7 @@ public enum KnowledgeBaseLoader {
         switch YAMLReader.parse(text, firstLine: 1) {
         case .success(let node): return node
         case .failure(let failure):
-            diagnostics.append(Diagnostic(.error, .yamlSyntax, failure.message, at: SourceLocation(path: name, line: failure.line, column: failure.column)))
+            diagnostics.append(Diagnostic(.error, failure.rule, failure.message, at: SourceLocation(path: name, line: failure.line, column: failure.column)))
             return nil
         }
     }

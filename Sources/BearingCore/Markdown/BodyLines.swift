@@ -19,25 +19,44 @@ struct BodyLines {
         return bytes[starts[number - 1]..<max(starts[number - 1], end)]
     }
 
-    /// The 1-based byte column of `needle` in `line`, searching from `column`, else from the start.
+    /// The 1-based byte column of `needle` in `line`, searched near `column`: forward first, then
+    /// backward, each within a window a few times the needle's length (escapes and entities make the
+    /// source longer than the text cmark gives). Bounded so that many links on one line stay linear.
     func column(of needle: [UInt8], line number: Int, from column: Int) -> Int? {
         guard let text = line(number), !needle.isEmpty else { return nil }
         let start = text.startIndex
-        func search(from offset: Int) -> Int? {
-            var i = start + max(0, offset)
-            while i + needle.count <= text.endIndex {
-                if text[i..<(i + needle.count)].elementsEqual(needle) { return i - start + 1 }
-                i += 1
-            }
-            return nil
-        }
-        return search(from: column - 1) ?? search(from: 0)
+        let window = needle.count * 10 + 16
+        let origin = start + min(max(0, column - 1), text.count)
+        func matches(_ i: Int) -> Bool { i + needle.count <= text.endIndex && text[i..<(i + needle.count)].elementsEqual(needle) }
+        for i in origin..<min(text.endIndex, origin + window) where matches(i) { return i - start + 1 }
+        for i in stride(from: origin - 1, through: max(start, origin - window), by: -1) where matches(i) { return i - start + 1 }
+        return nil
     }
 
     /// Converts a 1-based byte column of a line into a 1-based character (Unicode scalar) column.
     func characterColumn(line number: Int, byteColumn: Int) -> Int {
-        guard byteColumn > 1, let text = line(number) else { return byteColumn }
-        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
-        return text.prefix(byteColumn - 1).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+        var cursor = ColumnCursor()
+        return characterColumn(line: number, byteColumn: byteColumn, cursor: &cursor)
     }
+
+    /// The same, continuing from the last conversion on the same line when it was at or before
+    /// `byteColumn`: positions come in order, so a line with many links is counted once.
+    func characterColumn(line number: Int, byteColumn: Int, cursor: inout ColumnCursor) -> Int {
+        guard byteColumn > 1, let text = line(number) else { return byteColumn }
+        var from = (byte: 1, character: 1)
+        if cursor.line == number, cursor.byte <= byteColumn { from = (cursor.byte, cursor.character) }
+        let lower = text.startIndex + min(from.byte - 1, text.count)
+        let upper = text.startIndex + min(byteColumn - 1, text.count)
+        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        let character = from.character + text[lower..<upper].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        cursor = ColumnCursor(line: number, byte: byteColumn, character: character)
+        return character
+    }
+}
+
+/// Where the last byte-to-character column conversion ended.
+struct ColumnCursor {
+    var line = 0
+    var byte = 1
+    var character = 1
 }

@@ -13,8 +13,19 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var blocks: [MarkdownBlock] = []
     /// Fenced code blocks (query blocks are those whose info string is `bearing`).
     public var codeBlocks: [MarkdownCodeBlock] = []
+    /// Set when the body went beyond a limit (MarkdownLimits): it is then shown as plain text and
+    /// nothing else is read from it.
+    public var cut: MarkdownLimits.Cut?
 
     public init() {}
+
+    /// A body not given to cmark-gfm: its text, escaped, in a preformatted block.
+    static func cut(_ body: String, _ cut: MarkdownLimits.Cut, renderHTML: Bool) -> MarkdownDocument {
+        var document = MarkdownDocument()
+        document.cut = cut
+        if renderHTML { document.html = "<pre class=\"cut\">" + Escape.html(body) + "</pre>\n" }
+        return document
+    }
 }
 
 public struct MarkdownHeading: Sendable, Hashable {

@@ -31,7 +31,23 @@ public enum MarkdownParser {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
+        parse(body, options: options, limits: true)
+    }
+
+    /// `limits: false` gives cmark-gfm any body (tests of the tree walk on inputs the limits cut).
+    static func parse(_ body: String, options: Options, limits: Bool) -> MarkdownDocument {
         let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        let scan = limits ? MarkdownLimits.scan(body) : MarkdownLimits.Scan()
+        if let cut = scan.cut { return .cut(body, cut, renderHTML: options.renderHTML) }
+        if scan.markupBytes > MarkdownLimits.trialMarkupBytes {
+            let extensions = lock.withLock {
+                cmark_gfm_core_extensions_ensure_registered()
+                return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+            }
+            if let cut = MarkdownTrial.run(body, options: cmarkOptions, extensions: extensions, lock: lock) {
+                return .cut(body, cut, renderHTML: options.renderHTML)
+            }
+        }
         var text = body
         // Only parsing (the special-character table) and rendering are serialised; walking the
         // finished tree touches nothing shared, so it runs outside the lock.
@@ -52,7 +68,7 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
 
         var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML, rendering: options.renderHTML && options.placeholders)
-        walker.visitBlocks(root, depth: 0)
+        walker.walk(root)
         if options.renderHTML {
             walker.prepareForRendering()
             let html = lock.withLock {
@@ -80,6 +96,8 @@ private struct TreeWalker {
     var wikilinkRuns: [(nodes: [OpaquePointer], text: String, links: [(found: Wikilink.Found, index: Int)])] = []
     var queryNodes: [OpaquePointer] = []
     let rendering: Bool
+    /// Where the links of the top-level table row being walked start.
+    private var rowLinkStart = 0
 
     init(body: String, unsafeHTML: Bool, rendering: Bool) {
         self.body = body
@@ -87,36 +105,90 @@ private struct TreeWalker {
         self.rendering = rendering
     }
 
-    /// Walks block nodes; `depth` 0 is the document, 1 its children.
-    mutating func visitBlocks(_ node: OpaquePointer, depth: Int) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            visitBlock(current, depth: depth + 1, parentType: cmark_node_get_type(node))
-            child = cmark_node_next(current)
+    /// Walks the whole tree once with cmark's iterator (no recursion: nesting depth is the
+    /// author's to choose). `depth` counts open containers: 1 is a child of the document.
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        var depth = -1
+        var run = TextRun()
+        var collector: Collector?
+        var tableDepth = 0
+        var cells: [String] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT {
+                if let pointer = cmark_node_get_literal(node) {
+                    let collecting = collector?.collectText ?? false
+                    let inRun = !run.text.isEmpty || strchr(pointer, Int32(UInt8(ascii: "["))) != nil
+                    if collecting || inRun {
+                        let literal = String(cString: pointer)
+                        if inRun { run.append(literal, node: node, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))) }
+                        if collecting { collector!.text += literal }
+                    }
+                }
+                continue
+            }
+            flush(&run)
+            if event == CMARK_EVENT_EXIT {
+                let nodeDepth = depth
+                depth -= 1
+                if let open = collector, open.node == node {
+                    collector = nil
+                    finish(open, cells: &cells)
+                } else if tableDepth > 0, nodeDepth == tableDepth + 1 {
+                    // A row of a top-level table ends.
+                    appendBlock(.tableRow, cells.joined(separator: " | "), Int(cmark_node_get_start_line(node)), rowLinkStart, cells: cells)
+                    cells = []
+                } else if tableDepth > 0, nodeDepth == tableDepth {
+                    tableDepth = 0
+                }
+                continue
+            }
+            if Self.isContainer(type) { depth += 1 }
+            enter(node, type: type, depth: depth, collector: &collector, tableDepth: &tableDepth)
+        }
+        flush(&run)
+    }
+
+    /// Block types that have an exit event even when empty.
+    private static func isContainer(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            return false
+        default:
+            return true
         }
     }
 
-    private mutating func visitBlock(_ node: OpaquePointer, depth: Int, parentType: cmark_node_type) {
-        let type = cmark_node_get_type(node)
+    /// A heading, paragraph or top-level table cell whose inline text is being gathered.
+    private struct Collector {
+        enum Kind { case heading(level: Int, topLevel: Bool), paragraph(isListItem: Bool, topLevel: Bool), cell }
+        var node: OpaquePointer
+        var kind: Kind
+        var collectText: Bool
+        var line: Int
+        var linkStart: Int
+        var text = ""
+    }
+
+    private mutating func enter(_ node: OpaquePointer, type: cmark_node_type, depth: Int, collector: inout Collector?,
+                                tableDepth: inout Int) {
         let line = Int(cmark_node_get_start_line(node))
         switch type {
         case CMARK_NODE_HEADING:
-            let level = Int(cmark_node_get_heading_level(node))
-            let linkStart = document.links.count
-            var text = visitInlines(node, collectText: true)
-            if text.utf8.contains(UInt8(ascii: "\n")) { text = text.replacingOccurrences(of: "\n", with: " ") }
-            let anchor = anchors.next(for: text)
-            document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: line))
-            if level == 1, document.title == nil { document.title = text }
-            headingNodes.append((node, Int32(level), anchor))
-            if depth == 1 { appendBlock(.heading(level: level), text, line, linkStart) }
+            collector = Collector(node: node, kind: .heading(level: Int(cmark_node_get_heading_level(node)), topLevel: depth == 1),
+                                  collectText: true, line: line, linkStart: document.links.count)
         case CMARK_NODE_PARAGRAPH:
             // Plain text is needed only for the blocks decision import reads.
-            let linkStart = document.links.count
-            let isListItem = depth == 3 && parentType == CMARK_NODE_ITEM && isFirstChild(node)
-            let text = visitInlines(node, collectText: depth == 1 || isListItem)
-            if depth == 1 { appendBlock(.paragraph, text, line, linkStart) }
-            else if isListItem { appendBlock(.listItem, text, line, linkStart) }
+            let parent = cmark_node_parent(node)
+            let isListItem = depth == 3 && parent.map { cmark_node_get_type($0) == CMARK_NODE_ITEM } == true && cmark_node_previous(node) == nil
+            collector = Collector(node: node, kind: .paragraph(isListItem: isListItem, topLevel: depth == 1),
+                                  collectText: depth == 1 || isListItem, line: line, linkStart: document.links.count)
         case CMARK_NODE_CODE_BLOCK:
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -124,91 +196,48 @@ private struct TreeWalker {
                                           column: Int(cmark_node_get_start_column(node)))
             document.codeBlocks.append(block)
             if rendering, block.isQuery { queryNodes.append(node) }
-        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            // Inline HTML is kept out of the plain text: it is markup (often a comment), not words.
             if !unsafeHTML { rawHTMLNodes.append(node) }
+        case CMARK_NODE_CODE:
+            if collector?.collectText == true { collector!.text += cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            // Kept as line breaks: header lines (`Author: …` then `Last updated: …`) are read line by line.
+            if collector?.collectText == true { collector!.text += "\n" }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            recordLink(node, image: type == CMARK_NODE_IMAGE)
         default:
             if depth == 1, let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
-                visitTable(node)
-            } else if cmark_node_first_child(node) != nil {
-                // Containers (lists, items, quotes, tables, rows, cells): tables hold inlines in cells.
-                if isInlineContainer(node) { _ = visitInlines(node, collectText: false) }
-                else { visitBlocks(node, depth: depth) }
+                tableDepth = depth
+            } else if tableDepth > 0, depth == tableDepth + 1 {
+                rowLinkStart = document.links.count
+            } else if tableDepth > 0, depth == tableDepth + 2, collector == nil {
+                collector = Collector(node: node, kind: .cell, collectText: true, line: line, linkStart: document.links.count)
             }
         }
     }
 
-    private func isFirstChild(_ node: OpaquePointer) -> Bool { cmark_node_previous(node) == nil }
-
-    /// A top-level table: each row a block with its cells' plain text (metadata tables are read from them).
-    private mutating func visitTable(_ table: OpaquePointer) {
-        var row = cmark_node_first_child(table)
-        while let current = row {
-            let linkStart = document.links.count
-            var cells: [String] = []
-            var cell = cmark_node_first_child(current)
-            while let node = cell {
-                cells.append(visitInlines(node, collectText: true).trimmingSpaces())
-                cell = cmark_node_next(node)
-            }
-            appendBlock(.tableRow, cells.joined(separator: " | "), Int(cmark_node_get_start_line(current)), linkStart, cells: cells)
-            row = cmark_node_next(current)
+    /// A gathered block is complete.
+    private mutating func finish(_ open: Collector, cells: inout [String]) {
+        switch open.kind {
+        case .heading(let level, let topLevel):
+            var text = open.text
+            if text.utf8.contains(UInt8(ascii: "\n")) { text = text.replacingOccurrences(of: "\n", with: " ") }
+            let anchor = anchors.next(for: text)
+            document.headings.append(MarkdownHeading(level: level, text: text, anchor: anchor, line: open.line))
+            if level == 1, document.title == nil { document.title = text }
+            headingNodes.append((open.node, Int32(level), anchor))
+            if topLevel { appendBlock(.heading(level: level), text, open.line, open.linkStart) }
+        case .paragraph(let isListItem, let topLevel):
+            if topLevel { appendBlock(.paragraph, open.text, open.line, open.linkStart) }
+            else if isListItem { appendBlock(.listItem, open.text, open.line, open.linkStart) }
+        case .cell:
+            cells.append(open.text.trimmingSpaces())
         }
-    }
-
-    private func isInlineContainer(_ node: OpaquePointer) -> Bool {
-        guard let child = cmark_node_first_child(node) else { return false }
-        return isInline(child)
-    }
-
-    /// Inline node types, extensions' (strikethrough) included, share one type-mask bit.
-    private func isInline(_ node: OpaquePointer) -> Bool {
-        (Int32(bitPattern: cmark_node_get_type(node).rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE
     }
 
     private mutating func appendBlock(_ kind: MarkdownBlock.Kind, _ text: String, _ line: Int, _ linkStart: Int, cells: [String] = []) {
         document.blocks.append(MarkdownBlock(kind: kind, text: text, line: line, links: linkStart..<document.links.count, cells: cells))
-    }
-
-    /// Visits inline children, recording links and wikilinks; returns the plain text when
-    /// `collectText` (otherwise ""). Text nodes become Swift strings only when needed: for the
-    /// plain text, or from the first `[` on, for the wikilink scan.
-    private mutating func visitInlines(_ node: OpaquePointer, collectText: Bool) -> String {
-        var text = ""
-        var run = TextRun()
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_TEXT {
-                if let pointer = cmark_node_get_literal(current) {
-                    let inRun = !run.text.isEmpty || strchr(pointer, Int32(UInt8(ascii: "["))) != nil
-                    if collectText || inRun {
-                        let literal = String(cString: pointer)
-                        if inRun { run.append(literal, node: current, line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current))) }
-                        if collectText { text += literal }
-                    }
-                }
-            } else {
-                flush(&run)
-                switch type {
-                case CMARK_NODE_CODE:
-                    if collectText { text += cmark_node_get_literal(current).map { String(cString: $0) } ?? "" }
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    // Kept as line breaks: header lines (`Author: …` then `Last updated: …`) are read line by line.
-                    if collectText { text += "\n" }
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    recordLink(current, image: type == CMARK_NODE_IMAGE)
-                    text += visitInlines(current, collectText: collectText)
-                case CMARK_NODE_HTML_INLINE:
-                    // Kept out of the plain text: inline HTML is markup (often a comment), not words.
-                    if !unsafeHTML { rawHTMLNodes.append(current) }
-                default:
-                    text += visitInlines(current, collectText: collectText)
-                }
-            }
-            child = cmark_node_next(current)
-        }
-        flush(&run)
-        return text
     }
 
     private mutating func recordLink(_ node: OpaquePointer, image: Bool) {

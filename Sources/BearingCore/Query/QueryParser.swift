@@ -3,6 +3,10 @@
 public enum QueryParser {
     static let clauseKeywords: Set<String> = ["where", "sort", "limit", "show", "as"]
     static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "in", "asc", "desc"])
+    /// Conditions (comparisons, `in` values) in one query, and `not` and `(` inside one another: the
+    /// condition is a tree that parsing, evaluating and freeing walk recursively, so its depth is bounded.
+    static let maximumConditions = 256
+    static let maximumNesting = 32
 
     public static func parse(_ text: String) -> Result<Query, QueryError> {
         switch QueryLexer.tokens(text) {
@@ -28,6 +32,15 @@ public enum QueryParser {
         let end: (line: Int, column: Int)
         var position = 0
         var fieldUses: [Query.FieldUse] = []
+        var conditions = 0
+        var nesting = 0
+
+        mutating func counted() throws {
+            conditions += 1
+            guard conditions <= QueryParser.maximumConditions else {
+                throw error("the query has more than \(QueryParser.maximumConditions) conditions")
+            }
+        }
 
         var current: QueryToken? { position < tokens.count ? tokens[position] : nil }
 
@@ -102,6 +115,15 @@ public enum QueryParser {
         }
 
         mutating func negation() throws -> Query.Condition {
+            try counted()
+            let nests = current?.isKeyword("not") == true || (current?.kind == .symbol && current?.text == "(")
+            if nests {
+                guard nesting < QueryParser.maximumNesting else {
+                    throw error("'not' and '(' nest more than \(QueryParser.maximumNesting) levels deep")
+                }
+                nesting += 1
+            }
+            defer { if nests { nesting -= 1 } }
             if accept(keyword: "not") { return .not(try negation()) }
             if accept(symbol: "(") {
                 let inner = try disjunction()
@@ -142,6 +164,7 @@ public enum QueryParser {
             guard accept(symbol: "(") else { throw error("expected '(' and a list of values after 'in', found \(describe(current))") }
             var condition = Query.Condition.compare(field: field, op: .equal, value: try literal(after: "'in ('"))
             while accept(symbol: ",") {
+                try counted()
                 condition = .or(condition, .compare(field: field, op: .equal, value: try literal(after: "','")))
             }
             guard accept(symbol: ")") else { throw error("expected ',' or ')' in the list of values, found \(describe(current))") }

@@ -144,11 +144,15 @@ extension DocumentGraphLayout {
             // Goals in depth-first order of the tree: the order of every goal layer.
             var depth: [String: Int] = [:]
             var sequence: [String: Double] = [:]
+            // An explicit stack, not recursion: a goal tree may be thousands of goals deep.
             func visit(_ id: String, _ level: Int) {
-                guard depth[id] == nil else { return }
-                depth[id] = level
-                sequence[id] = Double(sequence.count)
-                for child in children[id] ?? [] { visit(child, level + 1) }
+                var stack = [(id, level)]
+                while let (id, level) = stack.popLast() {
+                    guard depth[id] == nil else { continue }
+                    depth[id] = level
+                    sequence[id] = Double(sequence.count)
+                    for child in (children[id] ?? []).reversed() where depth[child] == nil { stack.append((child, level + 1)) }
+                }
             }
             let goals = nodes.filter { $0.type == .goal }.map(\.id)
             for goal in goals where parent[goal] == nil { visit(goal, 0) }

@@ -29,4 +29,22 @@ enum AlignmentChain {
         }
         return rows.map { row in row.prefix.map { [$0] } + [row.last] }
     }
+
+    /// Steps a row shows: the top goal, then the nearest ones. A longer chain shows its middle as
+    /// one elided step, so a page's size does not grow with the depth of the goal tree (10,000
+    /// goals each serving the one before made every page list the whole chain: a 2.6 GB site).
+    static let maxSteps = 8
+
+    /// One step as shown: goal ids, or the number of goals left out in the middle.
+    enum Step: Equatable {
+        case goals([String])
+        case elided(Int)
+    }
+
+    /// `row` with its middle elided when it has more than `maxSteps` steps.
+    static func shown(_ row: [[String]]) -> [Step] {
+        guard row.count > maxSteps else { return row.map { .goals($0) } }
+        let tail = maxSteps - 2
+        return [.goals(row[0]), .elided(row.count - 1 - tail)] + row.suffix(tail).map { .goals($0) }
+    }
 }

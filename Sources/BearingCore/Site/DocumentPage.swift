@@ -83,7 +83,12 @@ struct DocumentPage {
     private func chain(_ document: Document, root: String) -> Any {
         let chains = document.type == .goal ? [kb.ancestors(ofGoal: document.id)] : analysis.chains[document.id] ?? []
         let rows = AlignmentChain.rows(chains).map { steps -> [String: Any] in
-            ["steps": steps.map { ids -> [String: Any] in ["items": items.items(ids, root: root)] }]
+            ["steps": AlignmentChain.shown(steps).map { step -> [String: Any] in
+                switch step {
+                case .goals(let ids): return ["items": items.items(ids, root: root), "elided": false]
+                case .elided(let count): return ["items": [] as [Any], "elided": "… \(count) more \(count == 1 ? "goal" : "goals") …"]
+                }
+            }]
         }
         return rows.isEmpty ? false : ["rows": rows] as [String: Any]
     }

@@ -44,4 +44,48 @@ import Testing
         }
         #expect(failure.message.contains("aliases"))
     }
+
+    @Test func aVeryLongFrontMatterIsALimitBeforeTheYAMLReaderSeesIt() {
+        let yaml = (0..<50_000).map { "k\($0): v" }.joined(separator: "\n") + "\n"
+        guard case .failure(let failure) = YAMLReader.parse(yaml, firstLine: 2) else {
+            Issue.record("expected the limit"); return
+        }
+        #expect(failure.rule == .limit)
+        #expect(failure.message.contains("lines and commas"))
+        #expect(failure.line == 2)
+    }
+
+    @Test func manyValuesWithoutAliasesAreNotCalledAliases() {
+        let yaml = (0..<25_000).map { "k\($0): v" }.joined(separator: "\n") + "\n"
+        guard case .failure(let failure) = YAMLReader.parse(yaml, firstLine: 2) else {
+            Issue.record("expected the limit"); return
+        }
+        #expect(failure.rule == .limit)
+        #expect(failure.message == "more than 20000 values (aliases expanded)")
+        #expect(failure.line > 2)
+    }
+
+    @Test(arguments: [
+        "x: " + String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000) + "\n",
+        "x: " + String(repeating: "{a: ", count: 2_000) + "b" + String(repeating: "}", count: 2_000) + "\n",
+        (0..<1_100).map { String(repeating: " ", count: $0) + "- " }.joined(separator: "\n") + "x\n",
+        (0..<100).map { String(repeating: " ", count: $0 * 2) + "k\($0):" }.joined(separator: "\n") + " x\n",
+    ])
+    func deepNestingIsALimitInOurWords(yaml: String) {
+        guard case .failure(let failure) = YAMLReader.parse(yaml, firstLine: 2) else {
+            Issue.record("expected the nesting limit"); return
+        }
+        #expect(failure.rule == .limit)
+        #expect(failure.message.contains("nest"))
+        #expect(!failure.message.contains("yaml_"))
+        #expect(failure.line >= 2)
+    }
+
+    @Test func nestingWithinTheLimitIsRead() {
+        let yaml = "x: " + String(repeating: "[", count: 30) + "a" + String(repeating: "]", count: 30) + "\ntitle: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n"
+        guard case .success(let node) = YAMLReader.parse(yaml, firstLine: 1) else {
+            Issue.record("expected the YAML to be read"); return
+        }
+        #expect(node?["title"]?.string?.hasPrefix("[[[") == true)
+    }
 }

@@ -138,4 +138,33 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+}
+
+/// Conditions form a tree that parsing, evaluating and freeing walk recursively.
+@Suite struct QueryLimitTests {
+    private func parse(_ text: String) throws -> Query {
+        try QueryParser.parse(text).get()
+    }
+
+    /// 100,000 `(` or `not`, or `and` terms, or values of `in`, would overflow the stack.
+    @Test(arguments: [
+        "all where " + String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000),
+        "all where " + String(repeating: "not ", count: 100_000) + "a",
+        "all where " + Array(repeating: "a = b", count: 100_000).joined(separator: " and "),
+        "all where a in (" + Array(repeating: "b", count: 100_000).joined(separator: ", ") + ")",
+    ])
+    func deepOrLongConditionsAreRefusedWithAPosition(text: String) {
+        guard case .failure(let error) = QueryParser.parse(text) else {
+            Issue.record("expected a limit"); return
+        }
+        #expect(error.message.contains("more than"))
+        #expect(error.line == 1 && error.column > 10)
+    }
+
+    @Test func conditionsWithinTheLimitsParse() throws {
+        let nested = "all where " + String(repeating: "(", count: 30) + "a" + String(repeating: ")", count: 30)
+        #expect(try parse(nested).condition == .exists(field: "a"))
+        #expect(try parse("all where a in (" + Array(repeating: "b", count: 200).joined(separator: ", ") + ")").source == .all)
+    }
 }
