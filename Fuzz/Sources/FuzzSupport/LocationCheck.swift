@@ -1,0 +1,31 @@
+import BearingCore
+
+/// The property every fuzz target checks: a diagnostic names a file of the knowledge base and a
+/// line and column inside it (line 1…lines+1, column 1…length+1, lengths in Unicode scalars).
+public enum LocationCheck {
+    /// The first diagnostic that points outside its file, described; nil when all are inside.
+    public static func outside(_ diagnostics: [Diagnostic], files: [String: [UInt8]]) -> String? {
+        for diagnostic in diagnostics {
+            let text = DiagnosticFormat.text.render([diagnostic])
+            for location in [diagnostic.location] + diagnostic.related {
+                guard let bytes = files[location.path] else { return "\(text) \(location.path): no such file in the knowledge base" }
+                if let problem = outside(line: location.line, column: location.column, in: bytes) { return "\(text) \(location.path): \(problem)" }
+            }
+        }
+        return nil
+    }
+
+    /// Why (line, column) is not a position of `bytes`, or nil when it is.
+    public static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count + 1 else { return "line \(line) outside 1…\(lines.count + 1)" }
+        let length = line <= lines.count ? String(decoding: lines[line - 1], as: UTF8.self).unicodeScalars.count : 0
+        guard column >= 1, column <= length + 1 else { return "column \(column) outside 1…\(length + 1) of line \(line)" }
+        return nil
+    }
+
+    /// Stops the fuzzer with the diagnostic when one points outside its file.
+    public static func require(_ diagnostics: [Diagnostic], files: [String: [UInt8]]) {
+        if let problem = outside(diagnostics, files: files) { fatalError("diagnostic outside its file: \(problem)") }
+    }
+}
