@@ -21,9 +21,31 @@ enum DiagnosticPlacement {
         return problems
     }
 
-    /// Why (line, column) is not a position of `bytes`, or nil when it is.
+    /// Why (line, column) is not a position of `bytes`, or nil when it is. Lines end at `\n` or,
+    /// as libyaml and cmark-gfm also count them, at a lone `\r`: either count is accepted.
     static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let problem = outside(line: line, column: column, in: lines(of: bytes, endingAtCR: false)) else { return nil }
+        return outside(line: line, column: column, in: lines(of: bytes, endingAtCR: true)) == nil ? nil : problem
+    }
+
+    private static func lines(of bytes: [UInt8], endingAtCR: Bool) -> [ArraySlice<UInt8>] {
+        guard endingAtCR else { return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") {
+                lines.append(bytes[start..<i])
+                if bytes[i] == UInt8(ascii: "\r"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(bytes[start...])
+        return lines
+    }
+
+    private static func outside(line: Int, column: Int, in lines: [ArraySlice<UInt8>]) -> String? {
         guard line >= 1, line <= lines.count + 1 else { return "line \(line) outside 1…\(lines.count + 1)" }
         let length = line <= lines.count ? String(decoding: lines[line - 1], as: UTF8.self).unicodeScalars.count : 0
         guard column >= 1, column <= length + 1 else { return "column \(column) outside 1…\(length + 1) of line \(line)" }

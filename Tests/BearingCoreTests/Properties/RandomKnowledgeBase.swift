@@ -46,6 +46,7 @@ struct RandomKnowledgeBase {
         }
         text += body()
         if random.chance(10) { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        else if random.chance(3) { text = text.replacingOccurrences(of: "\n", with: "\r") }
         if random.chance(5) { text = String(text.dropLast(random.int(0...min(20, text.count)))) }
         return text
     }
