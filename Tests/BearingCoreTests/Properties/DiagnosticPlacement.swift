@@ -21,8 +21,9 @@ enum DiagnosticPlacement {
         return problems
     }
 
-    /// Why (line, column) is not a position of `bytes`, or nil when it is. Lines end at `\n` or,
-    /// as libyaml and cmark-gfm also count them, at a lone `\r`: either count is accepted.
+    /// Why (line, column) is not a position of `bytes`, or nil when it is. Lines end at `\n`, or
+    /// as libyaml counts them (cmark-gfm too, for `\r`), also at a lone `\r`, U+0085, U+2028 and
+    /// U+2029: either count is accepted (docs/security-fuzz.md).
     static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
         guard let problem = outside(line: line, column: column, in: lines(of: bytes, endingAtCR: false)) else { return nil }
         return outside(line: line, column: column, in: lines(of: bytes, endingAtCR: true)) == nil ? nil : problem
@@ -34,12 +35,18 @@ enum DiagnosticPlacement {
         var start = 0
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") {
+            var width = 0
+            if bytes[i] == UInt8(ascii: "\n") { width = 1 }
+            else if bytes[i] == UInt8(ascii: "\r") { width = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") ? 2 : 1 }
+            else if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { width = 2 }
+            else if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { width = 3 }
+            if width > 0 {
                 lines.append(bytes[start..<i])
-                if bytes[i] == UInt8(ascii: "\r"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                start = i + 1
+                i += width
+                start = i
+            } else {
+                i += 1
             }
-            i += 1
         }
         lines.append(bytes[start...])
         return lines
