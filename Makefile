@@ -11,7 +11,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench bench-pathological clean templates-list man corpus
+.PHONY: deps bench-deps build release demo test bench bench-pathological clean templates-list man corpus fuzz fuzz-smoke
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -85,6 +85,14 @@ test: deps templates-list
 corpus:
 	scripts/fetch-corpus.sh
 
+# libFuzzer on the document pipeline, front matter and YAML, and the query language (docs/security-fuzz.md):
+# FUZZ_SECONDS per target (default 600); crashes go to .build-fuzz/artifacts/. Not part of `make test`.
+fuzz: deps templates-list
+	scripts/fuzz.sh
+
+fuzz-smoke: deps templates-list
+	FUZZ_SECONDS=30 scripts/fuzz.sh
+
 bench: release bench-deps
 	python3 scripts/bench.py
 	python3 scripts/bench_serve.py
@@ -101,4 +109,4 @@ man: deps templates-list
 	@echo "man page: $(CURDIR)/.build/plugins/GenerateManual/outputs/bearing/bearing.1"
 
 clean:
-	rm -rf .build _site .bench
+	rm -rf .build .build-fuzz _site .bench

@@ -147,7 +147,8 @@ public struct AlignmentAnalysis: Sendable {
                 let documentChains = chains[document.id] ?? []
                 let covered = documentChains.contains(where: reachesActiveTop)
                 coverage.work.count(covered)
-                let direct = Set(documentChains.compactMap { kb.index(of: $0[0]).flatMap { kb.documents[$0].goal?.horizon } })
+                // A chain may be empty: a top goal's, under its id when a brief shares it (duplicate-id).
+                let direct = Set(documentChains.compactMap { $0.first.flatMap(kb.index(of:)).flatMap { kb.documents[$0].goal?.horizon } })
                 for horizon in direct { byHorizon[horizon, default: .init()].work.count(covered) }
                 for team in teams(document.owner) { byTeam[team, default: .init()].work.count(covered) }
             } else if document.type == .goal, kb.isActive(document) {

@@ -250,8 +250,10 @@ private struct TreeWalker {
         }
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
-        let isAutolink = line == 0
-        if isAutolink { line = 0; column = 0 }
+        // The autolink extension's links have no position; nor has a paragraph cut short by a
+        // table under it, nor its links: those point at the nearest container's position.
+        let isAutolink = line == 0 && !image && Self.showsItsURL(node, url)
+        if isAutolink { line = 0; column = 0 } else if line == 0 { (line, column) = nearestPosition(node) }
         let kind: MarkdownLink.Kind = image ? .image : (isAutolink ? .autolink : .link)
         let fragment = url.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(url[url.index(after: $0)...]) }
         document.links.append(MarkdownLink(kind: kind, destination: url, label: nil, anchor: fragment, line: line, column: column))
@@ -270,6 +272,13 @@ private struct TreeWalker {
             document.links.append(MarkdownLink(kind: .wikilink, destination: found.target, label: found.label,
                                                anchor: found.anchor, line: run.line, column: column))
         }
+    }
+
+    /// Whether a link's text is its URL (`www.x.org` for `http://www.x.org`): an autolink's.
+    static func showsItsURL(_ node: OpaquePointer, _ url: String) -> Bool {
+        guard let child = cmark_node_first_child(node), let literal = cmark_node_get_literal(child) else { return false }
+        let text = String(cString: literal)
+        return !text.isEmpty && url.hasSuffix(text)
     }
 
     /// User-written links with this scheme are emptied: only the parser writes placeholders.
@@ -360,8 +369,20 @@ private struct TextRun {
     var column = 0
 
     mutating func append(_ literal: String, node: OpaquePointer, line: Int, column: Int) {
-        if text.isEmpty { self.line = line; self.column = column }
+        if text.isEmpty { (self.line, self.column) = line == 0 ? nearestPosition(node) : (line, column) }
         text += literal
         nodes.append(node)
     }
+}
+
+/// The position of the nearest of `node` and its containers that has one (cmark-gfm leaves some
+/// nodes without: see `recordLink`); (0, 0) when none has.
+private func nearestPosition(_ node: OpaquePointer) -> (line: Int, column: Int) {
+    var current: OpaquePointer? = node
+    while let at = current {
+        let line = Int(cmark_node_get_start_line(at))
+        if line > 0 { return (line, Int(cmark_node_get_start_column(at))) }
+        current = cmark_node_parent(at)
+    }
+    return (0, 0)
 }

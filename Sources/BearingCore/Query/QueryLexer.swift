@@ -34,18 +34,18 @@ enum QueryLexer {
         while i < characters.count {
             let c = characters[i]
             let column = i - lineStart + 1
-            if c == "\n" {
+            if c.isLineBreak {
                 line += 1
                 lineStart = i + 1
                 i += 1
             } else if c.isWhitespace {
                 i += 1
             } else if c == "#" && (i == 0 || characters[i - 1].isWhitespace) {
-                while i < characters.count && characters[i] != "\n" { i += 1 }  // a comment to the end of the line
+                while i < characters.count && !characters[i].isLineBreak { i += 1 }  // a comment to the end of the line
             } else if c == "\"" || c == "'" {
                 var j = i + 1
                 var value = ""
-                while j < characters.count && characters[j] != c && characters[j] != "\n" {
+                while j < characters.count && characters[j] != c && !characters[j].isLineBreak {
                     if characters[j] == "\\", j + 1 < characters.count, characters[j + 1] == c || characters[j + 1] == "\\" { j += 1 }
                     value.append(characters[j])
                     j += 1
@@ -74,4 +74,9 @@ enum QueryLexer {
         }
         return .success(tokens)
     }
+}
+
+private extension Character {
+    /// `\n`, or `\r\n`: one Character in Swift, which a comparison with "\n" misses.
+    var isLineBreak: Bool { self == "\n" || self == "\r\n" }
 }
