@@ -8,7 +8,6 @@
 #   FUZZ_SECONDS=600  seconds per target          FUZZ_TARGETS="fuzz-document ..."  which targets
 #   FUZZ_TIMEOUT=2    seconds per input (SPEC §9)  FUZZ_RSS_MB=2048  memory per process
 #   FUZZ_MAX_LEN=65536 bytes per input             FUZZ_JOBS=1  processes (libFuzzer -fork)
-#   FUZZ_KNOWN_CRASHES=1 also feeds the inputs of the crashes being fixed (Fuzz/Sources/FuzzSupport/KnownCrashes.swift)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -9,7 +9,7 @@ func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CCha
 
 private let fuzzDocument: FuzzTest = { data, size in
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard !KnownCrashes.isKnown(input), let (path, files) = FuzzKnowledgeBase.files(for: input) else { return -1 }
+    guard let (path, files) = FuzzKnowledgeBase.files(for: input) else { return -1 }
     let loaded = blocking {
         await KnowledgeBaseLoader.load(MemoryFiles(files: files), today: FuzzKnowledgeBase.today, markdown: .init(renderHTML: true), analyse: true)
     }

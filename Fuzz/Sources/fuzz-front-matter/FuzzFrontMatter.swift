@@ -9,7 +9,6 @@ func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CCha
 
 private let fuzzFrontMatter: FuzzTest = { data, size in
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard !KnownCrashes.isKnown(input) else { return -1 }
     let text = String(decoding: input, as: UTF8.self)
     let split = FrontMatter.split(text)
     if let yaml = split.yaml {

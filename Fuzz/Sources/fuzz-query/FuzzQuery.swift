@@ -8,7 +8,6 @@ func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CCha
 
 private let fuzzQuery: FuzzTest = { data, size in
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    guard !KnownCrashes.isKnown(input) else { return -1 }
     switch QueryParser.parse(String(decoding: input, as: UTF8.self)) {
     case .failure(let error):
         if let problem = LocationCheck.outside(line: error.line, column: error.column, in: input) {
