@@ -85,7 +85,7 @@ test: deps templates-list
 corpus:
 	scripts/fetch-corpus.sh
 
-# libFuzzer on the document pipeline, front matter and YAML, and the query language (docs/security-fuzz.md):
+# libFuzzer on the document pipeline, front matter and YAML, and the query language (docs/security.md):
 # FUZZ_SECONDS per target (default 600); crashes go to .build-fuzz/artifacts/. Not part of `make test`.
 fuzz: deps templates-list
 	scripts/fuzz.sh
@@ -98,7 +98,7 @@ bench: release bench-deps
 	python3 scripts/bench_serve.py
 
 # One file of each pathological shape (8 MiB) through check and build: median time and peak memory
-# against the per-file target of SPEC §9 (docs/security-bounded.md). A benchmark, not a test.
+# against the per-file target of SPEC §9 (docs/security.md). A benchmark, not a test.
 bench-pathological: release
 	python3 scripts/bench_pathological.py
 

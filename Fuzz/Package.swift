@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The fuzz targets (docs/security-fuzz.md): a package of its own, beside the product's, so that
+// The fuzz targets (docs/security.md): a package of its own, beside the product's, so that
 // `swift build` of the product never needs libFuzzer's flags. `make fuzz` builds it with
 // `-sanitize=fuzzer` (every module instrumented) into .build-fuzz.
 import Foundation

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make fuzz` / `make fuzz-smoke` (docs/security-fuzz.md): builds the libFuzzer targets of Fuzz/
+# `make fuzz` / `make fuzz-smoke` (docs/security.md): builds the libFuzzer targets of Fuzz/
 # into .build-fuzz and runs each for FUZZ_SECONDS (default 600), then prints one line of figures
 # per target. Crashes, timeouts and out-of-memory inputs are saved under .build-fuzz/artifacts/TARGET/;
 # the grown corpus stays in .build-fuzz/corpus/TARGET/ for the next run. Exit status 1 when a run

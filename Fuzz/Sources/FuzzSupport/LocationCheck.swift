@@ -17,7 +17,7 @@ public enum LocationCheck {
 
     /// Why (line, column) is not a position of `bytes`, or nil when it is. Lines end at `\n`, or
     /// as libyaml counts them (cmark-gfm too, for `\r`), also at a lone `\r`, U+0085, U+2028 and
-    /// U+2029: either count is accepted (docs/security-fuzz.md).
+    /// U+2029: either count is accepted (docs/security.md).
     public static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
         guard let problem = outside(line: line, column: column, in: lines(of: bytes, endingAtCR: false)) else { return nil }
         return outside(line: line, column: column, in: lines(of: bytes, endingAtCR: true)) == nil ? nil : problem

@@ -2,7 +2,7 @@
 /// grows with nesting and with the number of inline delimiters, and the packaged library still
 /// has upstream's known quadratic inputs; these checks are one linear pass over the bytes, so the
 /// same body is always cut the same way. What they cut is shown as plain text, with a `limit`
-/// diagnostic (docs/security-bounded.md gives the measurements behind each figure).
+/// diagnostic (docs/security.md gives the measurements behind each figure).
 public enum MarkdownLimits {
     /// Block containers (`>`, `-`, `*`, `+`, `1.`) opened at the start of one line.
     public static let maxContainerDepth = 32
