@@ -5,7 +5,7 @@ import Testing
 /// `bearing serve`'s server on a real socket: what a hostile or broken client sends is answered
 /// or cut off, and the next request is still served (docs/security.md, issue 14 §6). No test
 /// measures time: a server that hangs fails by the client's bounded wait.
-@Suite struct PreviewServerTests {
+@Suite(.serialized) struct PreviewServerTests {
     @Test func servesAPageAndKeepsTheConnectionForTheNext() async throws {
         let running = try await RunningServer.start()
         defer { running.stop() }
