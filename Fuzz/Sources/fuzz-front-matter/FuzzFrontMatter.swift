@@ -33,5 +33,5 @@ private func read(_ parsed: Result<YAMLNode?, YAMLReader.Failure>, input: [UInt8
 }
 
 private func require(line: Int, column: Int, in input: [UInt8], _ what: String) {
-    if let problem = LocationCheck.outside(line: line, column: column, in: input) { fatalError("\(what): \(problem)") }
+    if let problem = DiagnosticPlacement.outside(line: line, column: column, in: input) { fatalError("\(what): \(problem)") }
 }

@@ -10,7 +10,7 @@ private let fuzzQuery: FuzzTest = { data, size in
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     switch QueryParser.parse(String(decoding: input, as: UTF8.self)) {
     case .failure(let error):
-        if let problem = LocationCheck.outside(line: error.line, column: error.column, in: input) {
+        if let problem = DiagnosticPlacement.outside(line: error.line, column: error.column, in: input) {
             fatalError("query error '\(error.message)' outside the query: \(problem)")
         }
     case .success(let query):

@@ -1,12 +1,12 @@
 import Foundation
-@testable import BearingCore
 
 /// The property every diagnostic keeps: it names a file of the knowledge base, a line from 1 to
 /// the file's lines + 1 and a column from 1 to the line's length + 1 (in Unicode scalars, an upper
-/// bound of the characters columns count). The fuzz targets check the same (Fuzz/Sources/FuzzSupport).
-enum DiagnosticPlacement {
+/// bound of the characters columns count). The property tests and the fuzz targets check it
+/// (docs/security.md).
+public enum DiagnosticPlacement {
     /// Each diagnostic (or related location) outside its file, described.
-    static func misplaced(_ diagnostics: [Diagnostic], files: [String: [UInt8]]) -> [String] {
+    public static func misplaced(_ diagnostics: [Diagnostic], files: [String: [UInt8]]) -> [String] {
         var problems: [String] = []
         for diagnostic in diagnostics {
             for location in [diagnostic.location] + diagnostic.related {
@@ -24,7 +24,7 @@ enum DiagnosticPlacement {
     /// Why (line, column) is not a position of `bytes`, or nil when it is. Lines end at `\n`, or
     /// as libyaml counts them (cmark-gfm too, for `\r`), also at a lone `\r`, U+0085, U+2028 and
     /// U+2029: either count is accepted (docs/security.md).
-    static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
+    public static func outside(line: Int, column: Int, in bytes: [UInt8]) -> String? {
         guard let problem = outside(line: line, column: column, in: lines(of: bytes, endingAtCR: false)) else { return nil }
         return outside(line: line, column: column, in: lines(of: bytes, endingAtCR: true)) == nil ? nil : problem
     }
