@@ -62,7 +62,7 @@ public enum YAMLReader {
         var comment = false
         var previous: UInt8 = UInt8(ascii: " ")
         for byte in yaml.utf8 {
-            column += 1
+            if byte & 0xC0 != 0x80 { column += 1 }  // a column per character, not per UTF-8 byte
             defer { previous = byte }
             if byte == UInt8(ascii: "\n") { line += 1; column = 0; comment = false; continue }
             if comment { continue }

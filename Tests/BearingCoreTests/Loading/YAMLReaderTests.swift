@@ -88,4 +88,11 @@ import Testing
         }
         #expect(node?["title"]?.string?.hasPrefix("[[[") == true)
     }
+
+    /// Found by fuzz-front-matter: the nesting limit's column counted UTF-8 bytes, so after a
+    /// multi-byte character it pointed past the end of its line.
+    @Test func theNestingLimitsColumnCountsCharacters() {
+        let yaml = "t: é" + String(repeating: "[", count: YAMLReader.maxDepth + 1)
+        #expect(YAMLReader.deepFlow(yaml)?.column == 4 + YAMLReader.maxDepth + 1)
+    }
 }
