@@ -43,18 +43,30 @@ public enum DocumentParser {
         return ParsedDocument(path: file.path, fields: fields, markdown: markdown, diagnostics: diagnostics)
     }
 
-    /// Moves body positions to file positions, with character (not byte) columns.
+    /// Moves body positions to file positions, with character (not byte) columns. cmark's lines
+    /// also end at a lone `\r`; the file's, like the front matter split's, at `\n` only
+    /// (BodyLines converts).
     static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int) {
         let offset = firstLine - 1
-        let lines = markdown.links.isEmpty ? nil : BodyLines(body)
+        let hasCR = body.utf8.contains(UInt8(ascii: "\r"))
+        let lines = markdown.links.isEmpty && !hasCR ? nil : BodyLines(body)
+        func line(_ number: Int) -> Int { (hasCR ? lines!.bodyLine(number) : number) + offset }
         var cursor = ColumnCursor()
         for i in markdown.links.indices where markdown.links[i].line > 0 {
             let link = markdown.links[i]
-            markdown.links[i].column = lines!.characterColumn(line: link.line, byteColumn: link.column, cursor: &cursor)
-            markdown.links[i].line = link.line + offset
+            let position = lines!.position(line: link.line, byteColumn: link.column, cursor: &cursor)
+            markdown.links[i].line = position.line + offset
+            markdown.links[i].column = position.column
         }
-        for i in markdown.headings.indices { markdown.headings[i].line += offset }
-        for i in markdown.blocks.indices { markdown.blocks[i].line += offset }
-        for i in markdown.codeBlocks.indices { markdown.codeBlocks[i].line += offset }
+        for i in markdown.headings.indices { markdown.headings[i].line = line(markdown.headings[i].line) }
+        for i in markdown.blocks.indices { markdown.blocks[i].line = line(markdown.blocks[i].line) }
+        for i in markdown.codeBlocks.indices {
+            let block = markdown.codeBlocks[i]
+            if hasCR {
+                let position = lines!.position(line: block.line, byteColumn: block.column)
+                markdown.codeBlocks[i].column = position.column
+            }
+            markdown.codeBlocks[i].line = line(block.line)
+        }
     }
 }

@@ -1,25 +1,63 @@
-/// The body's bytes and where each line starts, to check and correct inline positions
-/// reported by cmark and to turn byte columns into character columns.
+/// The body's bytes as cmark reads them and where each of cmark's lines starts, to check and
+/// correct inline positions reported by cmark and to turn them into positions of the body.
+///
+/// cmark ends a line at `\n`, `\r\n` and also at a lone `\r`, and reads a NUL byte as U+FFFD;
+/// Bearing counts lines at `\n` only (as the front matter split and the placement check do).
+/// So cmark's line and byte column are converted here into the body's line and character
+/// column: a lone `\r` is a character of the line, not a break (docs/security.md).
 struct BodyLines {
+    /// The body's UTF-8, NUL replaced by U+FFFD as cmark does, so cmark's byte columns index it.
     private let bytes: [UInt8]
-    /// Byte offset of each line's first byte.
+    /// Byte offset of the first byte of each of cmark's lines.
     private let starts: [Int]
+    /// For each of cmark's lines: the body line (at `\n` only) it is part of, and how many
+    /// characters of that body line come before it (nonzero only after a lone `\r`).
+    private let bodyLines: [(line: Int, characters: Int)]
 
     init(_ body: String) {
-        bytes = Array(body.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.utf8.count)
+        for byte in body.utf8 {
+            if byte == 0 { bytes.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { bytes.append(byte) }
+        }
         var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var bodyLines = [(line: 1, characters: 0)]
+        var line = 1
+        var characters = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                characters = 0
+                starts.append(i + 1)
+                bodyLines.append((line, 0))
+            } else if byte == UInt8(ascii: "\r"), i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") {
+                characters += 1
+                starts.append(i + 1)
+                bodyLines.append((line, characters))
+            } else if byte & 0xC0 != 0x80 {
+                characters += 1
+            }
+        }
+        self.bytes = bytes
         self.starts = starts
+        self.bodyLines = bodyLines
     }
 
-    /// The bytes of 1-based line `number`, without its line break.
+    /// The bytes of cmark's 1-based line `number`, without its line break.
     private func line(_ number: Int) -> ArraySlice<UInt8>? {
         guard number >= 1, number <= starts.count else { return nil }
         let end = number < starts.count ? starts[number] - 1 : bytes.count
         return bytes[starts[number - 1]..<max(starts[number - 1], end)]
     }
 
-    /// The 1-based byte column of `needle` in `line`, searched near `column`: forward first, then
+    /// The body line (1-based, lines ending at `\n`) of cmark's line `number`; `number` itself
+    /// when cmark's line is not in the body.
+    func bodyLine(_ number: Int) -> Int {
+        guard number >= 1, number <= bodyLines.count else { return number }
+        return bodyLines[number - 1].line
+    }
+
+    /// The 1-based byte column of `needle` in cmark's line `number`, searched near `column`: forward first, then
     /// backward, each within a window a few times the needle's length (escapes and entities make the
     /// source longer than the text cmark gives). Bounded so that many links on one line stay linear.
     func column(of needle: [UInt8], line number: Int, from column: Int) -> Int? {
@@ -33,16 +71,19 @@ struct BodyLines {
         return nil
     }
 
-    /// Converts a 1-based byte column of a line into a 1-based character (Unicode scalar) column.
-    func characterColumn(line number: Int, byteColumn: Int) -> Int {
+    /// Converts cmark's (line, 1-based byte column) into the body's line and 1-based character
+    /// (Unicode scalar) column.
+    func position(line number: Int, byteColumn: Int) -> (line: Int, column: Int) {
         var cursor = ColumnCursor()
-        return characterColumn(line: number, byteColumn: byteColumn, cursor: &cursor)
+        return position(line: number, byteColumn: byteColumn, cursor: &cursor)
     }
 
     /// The same, continuing from the last conversion on the same line when it was at or before
     /// `byteColumn`: positions come in order, so a line with many links is counted once.
-    func characterColumn(line number: Int, byteColumn: Int, cursor: inout ColumnCursor) -> Int {
-        guard byteColumn > 1, let text = line(number) else { return byteColumn }
+    func position(line number: Int, byteColumn: Int, cursor: inout ColumnCursor) -> (line: Int, column: Int) {
+        guard let text = line(number) else { return (number, byteColumn) }
+        let before = bodyLines[number - 1]
+        guard byteColumn > 1 else { return (before.line, before.characters + max(byteColumn, 1)) }
         var from = (byte: 1, character: 1)
         if cursor.line == number, cursor.byte <= byteColumn { from = (cursor.byte, cursor.character) }
         let lower = text.startIndex + min(from.byte - 1, text.count)
@@ -50,7 +91,7 @@ struct BodyLines {
         // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
         let character = from.character + text[lower..<upper].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         cursor = ColumnCursor(line: number, byte: byteColumn, character: character)
-        return character
+        return (before.line, before.characters + character)
     }
 }
 
