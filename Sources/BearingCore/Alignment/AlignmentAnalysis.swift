@@ -18,8 +18,8 @@ public struct AlignmentAnalysis: Sendable {
     }
 
     public let today: Day
-    /// Alignment chains (goal ids, nearest first) of every goal, brief and decision.
-    public let chains: [String: [[String]]]
+    /// Alignment chains (goal ids, nearest first) of every goal, brief and decision, by document.
+    public let chains: AlignmentChains
     /// Goal id → every brief and decision serving it directly, any status.
     public let directWork: [String: [String]]
     /// Goal id → unfinished briefs and decisions whose chains pass through it.
@@ -62,33 +62,19 @@ public struct AlignmentAnalysis: Sendable {
 
     /// Chains and the work under each goal.
     struct Structure: Sendable {
-        var chains: [String: [[String]]] = [:]
+        var chains: AlignmentChains
         var directWork: [String: [String]] = [:]
         var workUnder: [String: [String]] = [:]
 
         init(_ kb: KnowledgeBase) {
-            var ancestors: [String: [String]] = [:]
-            for document in kb.documents where document.type != .note {
-                let documentChains: [[String]]
-                if document.type == .goal {
-                    let chain = ancestors[document.id] ?? kb.ancestors(ofGoal: document.id)
-                    ancestors[document.id] = chain
-                    documentChains = [chain]
-                } else {
-                    documentChains = kb.servedGoalIDs(document).map { goal in
-                        if let known = ancestors[goal] { return [goal] + known }
-                        let chain = kb.ancestors(ofGoal: goal)
-                        ancestors[goal] = chain
-                        return [goal] + chain
-                    }
-                }
-                chains[document.id] = documentChains
-                guard document.type != .goal else { continue }
-                for chain in documentChains { directWork[chain[0], default: []].append(document.id) }
+            chains = AlignmentChains(kb)
+            for (position, document) in kb.documents.enumerated() {
+                guard let served = chains.served(at: position) else { continue }
+                for goal in served { directWork[goal, default: []].append(document.id) }
                 if !kb.isFinished(document) {
-                    var served = Set<String>()
-                    for chain in documentChains {
-                        for goal in chain where served.insert(goal).inserted { workUnder[goal, default: []].append(document.id) }
+                    var seen = Set<String>()
+                    chains.forEachGoal(at: position) { goal in
+                        if seen.insert(goal).inserted { workUnder[goal, default: []].append(document.id) }
                     }
                 }
             }
@@ -138,17 +124,15 @@ public struct AlignmentAnalysis: Sendable {
             teamsOfOwner[owner] = teams
             return teams
         }
-        func reachesActiveTop(_ chain: [String]) -> Bool {
-            guard let top = chain.last.flatMap(kb.index(of:)) else { return false }
-            return kb.isTopLevel(kb.documents[top]) && kb.isActive(kb.documents[top])
+        func isActiveTop(_ top: Int) -> Bool {
+            kb.isTopLevel(kb.documents[top]) && kb.isActive(kb.documents[top])
         }
-        for document in kb.documents {
+        for (position, document) in kb.documents.enumerated() {
             if kb.isWork(document), !kb.isFinished(document) {
-                let documentChains = chains[document.id] ?? []
-                let covered = documentChains.contains(where: reachesActiveTop)
+                let ends = chains.ends(at: position)
+                let covered = ends.contains { isActiveTop($0.last) }
                 coverage.work.count(covered)
-                // A chain may be empty: a top goal's, under its id when a brief shares it (duplicate-id).
-                let direct = Set(documentChains.compactMap { $0.first.flatMap(kb.index(of:)).flatMap { kb.documents[$0].goal?.horizon } })
+                let direct = Set(ends.compactMap { kb.documents[$0.first].goal?.horizon })
                 for horizon in direct { byHorizon[horizon, default: .init()].work.count(covered) }
                 for team in teams(document.owner) { byTeam[team, default: .init()].work.count(covered) }
             } else if document.type == .goal, kb.isActive(document) {
@@ -162,11 +146,11 @@ public struct AlignmentAnalysis: Sendable {
         coverageByHorizon = horizons.compactMap { horizon in byHorizon[horizon].map { (horizon, $0) } }
         coverageByTeam = byTeam.keys.sorted().map { ($0, byTeam[$0]!) }
 
-        orphans = kb.documents.filter { kb.isOrphan($0, served: chains[$0.id]?.compactMap(\.first)) }.map(\.id)
+        orphans = kb.documents.indices.filter { kb.isOrphan(kb.documents[$0], served: chains.served(at: $0)) }.map { kb.documents[$0].id }
         unsupportedGoals = kb.documents(ofType: .goal).filter { kb.isActive($0) && workUnder[$0.id] == nil }.map(\.id)
-        servingFinishedGoals = kb.documents.filter { document in
-            !kb.finishedGoalsServedOnly(by: document, served: document.type == .goal ? nil : chains[document.id]?.compactMap(\.first)).isEmpty
-        }.map(\.id)
+        servingFinishedGoals = kb.documents.indices.filter { position in
+            !kb.finishedGoalsServedOnly(by: kb.documents[position], served: chains.served(at: position)).isEmpty
+        }.map { kb.documents[$0].id }
     }
 
     /// Items with their days, most days first, then by id.

@@ -81,7 +81,10 @@ enum QueryField {
         case "finished": return kb.isFinished(document) ? .text("true") : nil
         case "active": return kb.isActive(document) ? .text("true") : nil
         case "label": return document.label.map(QueryValue.text)
-        case "serves": return list(Array(Set((analysis.chains[document.id] ?? []).joined())).sorted(), references: true)
+        case "serves":
+            var goals = Set<String>()
+            if let position = kb.index(of: document.id) { analysis.chains.forEachGoal(at: position) { goals.insert($0) } }
+            return list(Array(goals).sorted(), references: true)
         default:
             return frontMatter(name, of: document)
         }

@@ -78,7 +78,7 @@ public struct ReportBuilder: Sendable {
     /// A document's description; `withChain` adds the titles of its first alignment chain.
     func item(_ document: Document, withChain: Bool = false) -> Report.Item {
         var chain: String?
-        if withChain, kb.isWork(document), let first = analysis.chains[document.id]?.first, !first.isEmpty {
+        if withChain, kb.isWork(document), let position = kb.index(of: document.id), let first = analysis.chains.chains(at: position)?.first, !first.isEmpty {
             chain = first.compactMap { kb.index(of: $0).map { kb.documents[$0].title } }.joined(separator: " › ")
         }
         return Report.Item(id: document.id, title: document.title, type: document.type.rawValue, status: document.statusLabel,

@@ -48,3 +48,33 @@ enum AlignmentChain {
         return [.goals(row[0]), .elided(row.count - 1 - tail)] + row.suffix(tail).map { .goals($0) }
     }
 }
+
+extension AlignmentChain {
+    /// `rows(_:)` then `shown(_:)`, on chains not built (AlignmentChains.Path): the same steps. It
+    /// reads the top goal and the nearest ones, and walks up the goal tree only to line up chains of
+    /// different lengths: a goal's page (one chain) costs the same at any depth.
+    static func shownRows(_ chainPaths: [AlignmentChains.Path], in chains: AlignmentChains) -> [[Step]] {
+        var paths: [AlignmentChains.Path] = []
+        for path in chainPaths where path.count > 0 {
+            if !paths.contains(where: { chains.same($0, path) }) { paths.append(path) }
+        }
+        paths = paths.filter { path in !paths.contains { $0.count > path.count && chains.starts($0, with: path) } }
+        var rows: [(prefix: AlignmentChains.Path, last: [String])] = []
+        for path in paths {
+            let prefix = chains.dropNearest(1, of: path)
+            if let i = rows.firstIndex(where: { chains.same($0.prefix, prefix) }) {
+                rows[i].last.append(chains.nearest(path))
+            } else {
+                rows.append((prefix, [chains.nearest(path)]))
+            }
+        }
+        return rows.map { row -> [Step] in
+            let count = row.prefix.count + 1
+            let last = Step.goals(row.last)
+            guard count > maxSteps else { return chains.nearest(row.prefix.count, of: row.prefix).reversed().map { Step.goals([$0]) } + [last] }
+            let tail = maxSteps - 2
+            let nearest = chains.nearest(tail - 1, of: row.prefix).reversed().map { Step.goals([$0]) }
+            return [Step.goals([chains.farthest(row.prefix)]), Step.elided(count - 1 - tail)] + nearest + [last]
+        }
+    }
+}

@@ -81,9 +81,10 @@ struct DocumentPage {
     /// The one alignment chain (AlignmentChain), top goal first: `{rows: [{steps: [{items}]}]}`, the
     /// document itself not included; false when the document reaches no goal.
     private func chain(_ document: Document, root: String) -> Any {
-        let chains = document.type == .goal ? [kb.ancestors(ofGoal: document.id)] : analysis.chains[document.id] ?? []
-        let rows = AlignmentChain.rows(chains).map { steps -> [String: Any] in
-            ["steps": AlignmentChain.shown(steps).map { step -> [String: Any] in
+        let position = kb.index(of: document.id).flatMap { kb.documents[$0] == document ? $0 : nil } ?? kb.documents.firstIndex(of: document)
+        let paths = position.map(analysis.chains.paths(at:)) ?? []
+        let rows = AlignmentChain.shownRows(paths, in: analysis.chains).map { steps -> [String: Any] in
+            ["steps": steps.map { step -> [String: Any] in
                 switch step {
                 case .goals(let ids): return ["items": items.items(ids, root: root), "elided": false]
                 case .elided(let count): return ["items": [] as [Any], "elided": "… \(count) more \(count == 1 ? "goal" : "goals") …"]

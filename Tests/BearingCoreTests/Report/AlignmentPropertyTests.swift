@@ -37,7 +37,19 @@ import Testing
         #expect(analysis.coverage.goals.covered <= analysis.coverage.goals.total)
         #expect(analysis.coverage.goals.total == kb.documents(ofType: .goal).filter(kb.isActive).count)
         // Chains never repeat a goal, and progress stays within 0…1.
-        for chains in analysis.chains.values { for chain in chains { #expect(Set(chain).count == chain.count) } }
+        for position in kb.documents.indices {
+            for chain in analysis.chains.chains(at: position) ?? [] { #expect(Set(chain).count == chain.count) }
+            // The same chains as walking `parent` from each goal.
+            let document = kb.documents[position]
+            if document.type == .goal {
+                #expect(analysis.chains.chains(at: position) == [kb.ancestors(ofGoal: document.id)])
+            } else if document.type != .note {
+                #expect(analysis.chains.chains(at: position) == kb.servedGoalIDs(document).map { [$0] + kb.ancestors(ofGoal: $0) })
+            }
+            // The page's rows, computed on chains not built, are those of the chains built whole.
+            let whole = AlignmentChain.rows(analysis.chains.chains(at: position) ?? []).map(AlignmentChain.shown)
+            #expect(AlignmentChain.shownRows(analysis.chains.paths(at: position), in: analysis.chains) == whole)
+        }
         for progress in analysis.progress.values { if let value = progress.value { #expect(value >= 0 && value <= 1) } }
         // Orphans and work under goals do not overlap.
         let under = Set(analysis.workUnder.values.joined())

@@ -41,4 +41,25 @@ import Testing
         // 280 more ancestors would be ~20 KB more; only titles, counts and the child list differ.
         #expect(abs(deep.utf8.count - shallow.utf8.count) < 1_000)
     }
+
+    /// The analysis keeps one parent link per goal, not every goal's whole chain: 5,000 goals each
+    /// serving the one before stored 12.5 million chain entries (n·depth/2), now about n.
+    @Test func theAnalysisOfADeepChainIsLinear() async {
+        let depth = 5_000
+        var files: [String: String] = ["briefs/b.md": "---\ntitle: B\nstatus: draft\ngoals: [g\(depth - 1), g0]\n---\n"]
+        for i in 0..<depth {
+            files["goals/g\(i).md"] = "---\ntitle: Goal \(i)\nstatus: active\n" + (i == 0 ? "" : "parent: g\(i - 1)\n") + "---\n"
+        }
+        let (kb, diagnostics) = await Fixtures.build(files)
+        let analysis = AlignmentAnalysis(kb, diagnostics: diagnostics, today: Fixtures.today)
+        #expect(analysis.chains.storedEntries <= kb.documents.count + 2)
+        // Still every chain, on demand, and the page's steps without building one.
+        let deepest = kb.index(of: "g\(depth - 1)")!
+        #expect(analysis.chains.chains(at: deepest)?.first?.count == depth - 1)
+        #expect(analysis.chains["b"] == [(0..<depth).reversed().map { "g\($0)" }, ["g0"]])
+        let steps = AlignmentChain.shownRows(analysis.chains.paths(at: kb.index(of: "b")!), in: analysis.chains)
+        #expect(steps == [[.goals(["g0"]), .elided(depth - 7)] + (depth - 6..<depth - 1).map { .goals(["g\($0)"]) } + [.goals(["g\(depth - 1)"])]])
+        #expect(analysis.coverage.work == Coverage(covered: 1, total: 1))
+        #expect(analysis.workUnder["g0"] == ["b"])
+    }
 }
