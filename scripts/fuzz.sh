@@ -8,6 +8,11 @@
 #   FUZZ_SECONDS=600  seconds per target          FUZZ_TARGETS="fuzz-document ..."  which targets
 #   FUZZ_TIMEOUT=2    seconds per input (SPEC §9)  FUZZ_RSS_MB=2048  memory per process
 #   FUZZ_MAX_LEN=65536 bytes per input             FUZZ_JOBS=1  processes (libFuzzer -fork)
+#
+# FUZZ_SMOKE=1 (`make fuzz-smoke`, run by CI) is deterministic instead: each target runs a fixed
+# number of inputs from a fixed seed (-seed=1 -runs=N), from the seeds alone into a fresh corpus,
+# in one process, so a run that passes here passes on any machine with the same toolchain; any
+# crash, timeout or out-of-memory input fails it (exit 1), its input saved as smoke-* artifacts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +64,30 @@ make_seeds() {
 dictionary_of() {
   case "$1" in fuzz-document) echo markdown ;; fuzz-front-matter) echo yaml ;; fuzz-query) echo query ;; esac
 }
+
+if [ "${FUZZ_SMOKE:-}" = 1 ]; then
+  failed=0
+  for target in $targets; do
+    make_seeds "$target"
+    case "$target" in fuzz-document) runs=1500 ;; fuzz-front-matter) runs=20000 ;; *) runs=50000 ;; esac
+    corpus=$(mktemp -d)
+    artifacts=$scratch/artifacts/$target
+    mkdir -p "$artifacts" "$scratch/logs"
+    log=$scratch/logs/$target-smoke.log
+    echo "== $target: $runs inputs from seed 1 (log: $log)"
+    if "$bin/$target" "$corpus" "$scratch/seeds/$target" -seed=1 -runs="$runs" \
+         -dict="Fuzz/dictionaries/$(dictionary_of "$target").dict" -timeout="$timeout" -rss_limit_mb="$rss" \
+         -malloc_limit_mb="$rss" -max_len="$max_len" -artifact_prefix="$artifacts/smoke-" -print_final_stats=1 > "$log" 2>&1; then
+      grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$log" | tail -1 || true
+    else
+      echo "error: $target failed on an input (saved under $artifacts/smoke-*); the end of its log:"
+      tail -30 "$log"
+      failed=1
+    fi
+    rm -rf "$corpus"
+  done
+  exit "$failed"
+fi
 
 mkdir -p "$scratch/logs"
 touch "$scratch/.fuzz-start"
