@@ -152,7 +152,7 @@ import Testing
     /// Random records in every form × random status changes and supersessions: each plan either
     /// refuses, or its files parse, change only what was asked, and read as intended.
     @Test(arguments: [11, 12, 13]) func randomEditsNeverDamageAFile(seed: UInt64) async throws {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         var applied = 0
         defer { #expect(applied >= 20, "only \(applied) of 25 plans were made") }
         for round in 0..<25 {
@@ -198,7 +198,7 @@ import Testing
         }
     }
 
-    static func randomDecisions(count: Int, _ random: inout SeededGenerator, round: Int) -> [String: String] {
+    static func randomDecisions(count: Int, _ random: inout SeededRandom, round: Int) -> [String: String] {
         var files: [String: String] = [:]
         for n in 1...count {
             let title = "Use thing \(n)"

@@ -38,7 +38,7 @@ import Testing
 
     /// Any text: no crash, and a day read is a valid day.
     @Test func fuzz() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let alphabet = Array("0123456789-/., :JanMayDecthstndrd()[]*\n\t")
         for _ in 0..<5000 {
             let length = Int(generator.next() % 24)

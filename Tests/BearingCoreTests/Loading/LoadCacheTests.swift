@@ -16,7 +16,7 @@ import Testing
     }
 
     /// One random edit of the kind people make; returns the paths it changed (as the watcher would).
-    static func edit(_ root: String, step: Int, _ random: inout SeededGenerator) throws -> Set<String> {
+    static func edit(_ root: String, step: Int, _ random: inout SeededRandom) throws -> Set<String> {
         let files = markdownFiles(root)
         let file = files.randomElement(using: &random)!
         let full = root + "/" + file
@@ -60,7 +60,7 @@ import Testing
         let root = try PreviewSiteTests.copy(SiteTests.northwind)
         let cache = LoadCache()
         _ = await Self.load(root, cache: cache)
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         for step in 0..<25 {
             let changed = try Self.edit(root, step: step, &random)
             cache.forget(changed, in: root)

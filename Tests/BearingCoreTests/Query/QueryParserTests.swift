@@ -113,7 +113,7 @@ import Testing
 
     /// Property: any text, however broken, parses or fails with a position inside (or just after) it; nothing crashes.
     @Test func arbitraryTextNeverCrashes() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let pieces = ["briefs", "goals", "where", "sort", "show", "limit", "as", "and", "or", "not", "(", ")", "=", "!=", "<", ">=",
                       "contains", "\"", "'", ",", "\n", " ", "#", "x", "today+", "3", "-", "é", "\t", "!"]
         for _ in 0..<2_000 {
@@ -125,20 +125,6 @@ import Testing
             }
         }
     }
-}
-
-/// A small deterministic random generator (SplitMix64) for property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
 }
 
 /// Conditions form a tree that parsing, evaluating and freeing walk recursively.

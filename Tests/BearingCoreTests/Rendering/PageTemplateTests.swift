@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func randomTemplatesNeverCrash() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let pieces = ["{{", "}}", "{{{", "}}}", "#a", "^a", "/a", "> p", "!", "%", "&", ".", "a.b", "empty(a)", "last()", "\n", " ", "x", "{", "}", "(", ")"]
         let context: [String: Any] = ["a": [["b": "1"], ["b": "2"]], "p": true]
         for _ in 0..<2_000 {

@@ -8,7 +8,7 @@ import Testing
     static let briefStatuses = ["draft", "in-review", "in-progress", "done", "dropped"]
 
     static func randomFiles(seed: UInt64) -> [String: String] {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         let goals = Int.random(in: 1...25, using: &random)
         var files: [String: String] = [:]
         for i in 0..<goals {
