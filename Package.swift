@@ -38,20 +38,22 @@ let package = Package(
             dependencies: ["BearingCore", "BearingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/bearing"
         ),
+        // What the test targets share: running the built `bearing` and other programs.
+        .target(name: "BearingTestSupport", path: "Tests/BearingTestSupport"),
         .testTarget(
             name: "BearingCoreTests",
-            dependencies: ["BearingCore"],
+            dependencies: ["BearingCore", "BearingTestSupport"],
             path: "Tests/BearingCoreTests",
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BearingServerTests",
-            dependencies: ["BearingServer", "BearingCore"],
+            dependencies: ["BearingServer", "BearingCore", "BearingTestSupport"],
             path: "Tests/BearingServerTests"
         ),
         .testTarget(
             name: "BearingCLITests",
-            dependencies: ["BearingCore"],
+            dependencies: ["BearingCore", "BearingTestSupport"],
             path: "Tests/BearingCLITests",
             exclude: ["Fixtures"]
         ),

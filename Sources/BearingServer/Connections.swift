@@ -13,8 +13,6 @@ final class Connections: @unchecked Sendable {
     private var entries: [Int: Entry] = [:]
     private var nextID = 0
 
-    var count: Int { lock.withLock { entries.count } }
-
     /// A new connection, counted from now; nil when `cap` are already open.
     func open(cap: Int) -> Int? {
         lock.withLock {

@@ -9,9 +9,10 @@ import Darwin
 /// one 503 written without waiting, and closed. The server goes on.
 enum Refusing {
     static let busy: [UInt8] = {
-        let body = "Service unavailable: too many connections to the preview; try again\n"
-        return Array(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\n"
-                      + "Retry-After: 1\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + body).utf8)
+        var response = Response.plain(.serviceUnavailable, "Service unavailable: too many connections to the preview; try again")
+        response.headers.append(("Retry-After", "1"))
+        guard case .bytes(let body) = response.body else { return [] }
+        return response.head(keepAlive: false) + body
     }()
 
     /// Writes the 503 (a new connection's send buffer takes it at once), reads what the client

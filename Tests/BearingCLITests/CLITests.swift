@@ -1,3 +1,4 @@
+import BearingTestSupport
 import Foundation
 import Testing
 
@@ -5,21 +6,11 @@ import Testing
 @Suite struct CLITests {
     static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let packageRoot = testsRoot.deletingLastPathComponent().deletingLastPathComponent()
-    /// The `bearing` built beside these tests (in whichever scratch folder built them), else .build/debug's;
-    /// BEARING_BINARY names another (an older build, to see a new test fail on it).
-    static let binary: String = {
-        if let other = ProcessInfo.processInfo.environment["BEARING_BINARY"] { return other }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bearing").path
-        return FileManager.default.isExecutableFile(atPath: beside) ? beside : packageRoot.appendingPathComponent(".build/debug/bearing").path
-    }()
+    static let binary = Program.bearing
     static let northwind = packageRoot.appendingPathComponent("examples/northwind").path
     static let mixed = testsRoot.appendingPathComponent("Fixtures/mixed").path
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = Program.Run
 
     /// Runs the binary. The fixtures live in this repository, whose own history is not theirs:
     /// commands that read a knowledge base get `--no-git`, so their dates are the fixtures' own.
@@ -30,18 +21,7 @@ import Testing
 
     /// Runs any program to its end, with its output and status; in `folder` when given.
     static func execute(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try Program.run(executable, arguments, in: folder)
     }
 
     @Test func northwindHasExactlyTheFourDeliberateWarnings() throws {

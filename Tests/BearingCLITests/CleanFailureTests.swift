@@ -63,11 +63,11 @@ import Glibc
         #expect(run.status == 0, "\(run.stderr)")
     }
 
-    /// Starts `bearing build` of northwind into `output`, its stderr in a pipe.
-    static func startBuild(_ output: String) throws -> (Process, Pipe) {
+    /// Starts `bearing build` of `knowledgeBase` (northwind) into `output`, its stderr in a pipe.
+    static func startBuild(_ output: String, of knowledgeBase: String = CLITests.northwind) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLITests.binary)
-        process.arguments = ["build", CLITests.northwind, "--no-git", "--today", "2027-02-17", "--digest-weeks", "0", "-o", output]
+        process.arguments = ["build", knowledgeBase, "--no-git", "--today", "2027-02-17", "--digest-weeks", "0", "-o", output]
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = err
@@ -120,13 +120,7 @@ import Glibc
         // This test holds the lock, as a running build would.
         let lock = open(folder + "/.site.lock", O_RDWR | O_CREAT, 0o644)
         #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLITests.binary)
-        process.arguments = ["build", CLITests.mixed, "--no-git", "--today", "2027-02-17", "--digest-weeks", "0", "-o", output]
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
+        let (process, err) = try Self.startBuild(output, of: CLITests.mixed)
         var said = ""
         while !said.contains("waiting for it to end") {
             let chunk = err.fileHandleForReading.availableData

@@ -1,14 +1,10 @@
+import BearingTestSupport
 import Foundation
 
 /// `bearing serve` run as a program (the built binary beside these tests, else .build/debug's;
 /// BEARING_BINARY names another), its terminal output collected as it comes.
 final class ServedBinary: @unchecked Sendable {
-    static let binary: String = {
-        if let other = ProcessInfo.processInfo.environment["BEARING_BINARY"] { return other }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bearing").path
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return FileManager.default.isExecutableFile(atPath: beside) ? beside : packageRoot.appendingPathComponent(".build/debug/bearing").path
-    }()
+    static let binary = Program.bearing
 
     let process = Process()
     private let lock = NSLock()

@@ -58,11 +58,11 @@ struct GoalAncestry: Sendable, Equatable {
         self.top = top
     }
 
-    /// The positions of the goals above the goal at `position`, nearest first, at most `limit`.
-    func ancestors(of position: Int, limit: Int = .max) -> [Int] {
+    /// The positions of the goals above the goal at `position`, nearest first.
+    func ancestors(of position: Int) -> [Int] {
         var result: [Int] = []
         var current = position
-        while result.count < min(limit, depth[position]), let p = parent[current] {
+        while result.count < depth[position], let p = parent[current] {
             result.append(p)
             current = p
         }

@@ -29,6 +29,12 @@ public enum MarkdownParser {
 
     private static let lock = NSLock()
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// The GFM extensions, registered and looked up once (under the lock: registration writes
+    /// cmark-gfm's global list). Read it outside the lock: NSLock is not recursive.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = lock.withLock {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }
 
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
         parse(body, options: options, limits: true)
@@ -39,11 +45,8 @@ public enum MarkdownParser {
         let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
         let scan = limits ? MarkdownLimits.scan(body) : MarkdownLimits.Scan()
         if let cut = scan.cut { return .cut(body, cut, renderHTML: options.renderHTML) }
+        let extensions = Self.extensions  // read outside the lock: its first read takes it
         if scan.markupBytes > MarkdownLimits.trialMarkupBytes {
-            let extensions = lock.withLock {
-                cmark_gfm_core_extensions_ensure_registered()
-                return extensionNames.compactMap { cmark_find_syntax_extension($0) }
-            }
             if let cut = MarkdownTrial.run(body, options: cmarkOptions, extensions: extensions, lock: lock) {
                 return .cut(body, cut, renderHTML: options.renderHTML)
             }
@@ -52,11 +55,8 @@ public enum MarkdownParser {
         // Only parsing (the special-character table) and rendering are serialised; walking the
         // finished tree touches nothing shared, so it runs outside the lock.
         let parsed: (parser: OpaquePointer, root: OpaquePointer?)? = lock.withLock {
-            cmark_gfm_core_extensions_ensure_registered()
             guard let parser = cmark_parser_new(cmarkOptions) else { return nil }
-            for name in extensionNames {
-                if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-            }
+            for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
             text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }

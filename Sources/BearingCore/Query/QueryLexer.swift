@@ -76,7 +76,7 @@ enum QueryLexer {
     }
 }
 
-private extension Character {
+extension Character {
     /// `\n`, or `\r\n`: one Character in Swift, which a comparison with "\n" misses.
     var isLineBreak: Bool { self == "\n" || self == "\r\n" }
 }

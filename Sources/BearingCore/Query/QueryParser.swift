@@ -21,7 +21,7 @@ public enum QueryParser {
 
     /// The position just after the text, where "expected …, found the end" errors point.
     private static func end(of text: String) -> (line: Int, column: Int) {
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineBreak)
         var last = lines.count
         while last > 1 && lines[last - 1].allSatisfy(\.isWhitespace) { last -= 1 }
         return (max(last, 1), (lines.isEmpty ? 0 : lines[last - 1].count) + 1)

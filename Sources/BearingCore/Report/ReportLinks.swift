@@ -2,12 +2,18 @@
 /// root), or its page under `base_url`. A report without `base_url` is read away from the
 /// knowledge base (mailed, pasted into chat): it names documents without linking their files.
 struct ReportLinks: Sendable {
+    /// `base_url` when it is a web address (checked once, not for every link).
     let baseURL: String?
     var sitePages = false
 
+    init(baseURL: String?, sitePages: Bool = false) {
+        self.baseURL = URLSafety.webAddress(baseURL)
+        self.sitePages = sitePages
+    }
+
     func link(_ document: Document) -> String? {
         if sitePages { return SiteLinks.url(SiteLinks.page(document)) }
-        return URLSafety.webAddress(baseURL).map { Self.absolute(baseURL: $0, page: SiteLinks.page(document)) }
+        return baseURL.map { Self.absolute(baseURL: $0, page: SiteLinks.page(document)) }
     }
 
     /// `base_url`, a `/`, and a page's path in the site, URL-escaped.

@@ -128,9 +128,10 @@ struct ListPages {
             for status in Self.statuses(of: documents, workflow: workflow) {
                 let cards = byStatus[status] ?? []
                 // `on hold` and `on-hold` are two statuses with one slug: the second is numbered.
-                var slug = SitePaths.fittingSlug(status)
+                let base = SitePaths.fittingSlug(status)
+                var slug = base
                 var n = 2
-                while !slugs.insert(slug).inserted { slug = "\(SitePaths.fittingSlug(status))-\(n)"; n += 1 }
+                while !slugs.insert(slug).inserted { slug = "\(base)-\(n)"; n += 1 }
                 let path = "boards/\(type.rawValue).\(slug).html"
                 if !cards.isEmpty {
                     pages += list(cards.map(\.id), path: path, title: "\(type.rawValue.capitalized)s: \(status)", section: "boards",

@@ -16,32 +16,33 @@ final class OutputLock {
     private var descriptor: Int32
 
     /// Takes the lock on `file`; when another build holds it, calls `waiting` once, then waits
-    /// for it to end. A failure when the lock file cannot be opened or locked.
-    static func acquire(_ file: String, waiting: () -> Void) -> Result<OutputLock, SiteWriter.Failure> {
+    /// for it to end. Throws when the lock file cannot be opened or locked.
+    static func acquire(_ file: String, waiting: () -> Void) throws(SiteWriter.Failure) -> OutputLock {
         var warned = false
         while true {
             let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return .failure(.cannotCreate(file, String(cString: strerror(errno)))) }
+            guard descriptor >= 0 else { throw .cannotCreate(file, String(cString: strerror(errno))) }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                guard errno == EWOULDBLOCK else { return failure(file, closing: descriptor) }
+                guard errno == EWOULDBLOCK else { throw failure(file, closing: descriptor) }
                 if !warned { waiting() }
                 warned = true
                 while flock(descriptor, LOCK_EX) != 0 {
-                    guard errno == EINTR else { return failure(file, closing: descriptor) }
+                    guard errno == EINTR else { throw failure(file, closing: descriptor) }
                 }
             }
             var held = stat(), named = stat()
             if fstat(descriptor, &held) == 0, stat(file, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
-                return .success(OutputLock(file: file, descriptor: descriptor))
+                return OutputLock(file: file, descriptor: descriptor)
             }
             close(descriptor)
         }
     }
 
-    private static func failure(_ file: String, closing descriptor: Int32) -> Result<OutputLock, SiteWriter.Failure> {
+    /// The failure errno names, once the descriptor is closed.
+    private static func failure(_ file: String, closing descriptor: Int32) -> SiteWriter.Failure {
         let reason = String(cString: strerror(errno))
         close(descriptor)
-        return .failure(.cannotCreate(file, reason))
+        return .cannotCreate(file, reason)
     }
 
     private init(file: String, descriptor: Int32) {

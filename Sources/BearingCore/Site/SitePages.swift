@@ -268,11 +268,11 @@ public final class SitePages: @unchecked Sendable {
         pages.insert(SiteLinks.searchIndex)
         var published: [String: String] = [:]
         var leftOut: [String] = []
-        for asset in kb.assets where asset != Configuration.fileName && asset != PeopleDirectory.fileName {
-            switch PublishPolicy.verdict(for: asset, unsafeHTML: kb.configuration.unsafeHTML) {
-            case .active: continue
-            case .unlisted: leftOut.append(asset)
-            case .published:
+        for asset in kb.assets {
+            switch PublishPolicy.verdict(forAsset: asset, configuration: kb.configuration) {
+            case nil, .active?: continue
+            case .unlisted?: leftOut.append(asset)
+            case .published?:
                 let target = SiteLinks.file(asset)
                 if pages.contains(target) { leftOut.append(asset) } else { published[target] = asset }
             }

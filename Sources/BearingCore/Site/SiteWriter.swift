@@ -69,10 +69,7 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
         let fullName = (outputPath as NSString).lastPathComponent
         let name = fullName.utf8.count > SitePaths.slugLimit ? SitePaths.shortened(fullName, to: SitePaths.slugLimit) : fullName
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        switch OutputLock.acquire(parent + "/.\(name).lock", waiting: waiting) {
-        case .success(let held): outputLock = held
-        case .failure(let failure): throw failure
-        }
+        outputLock = try OutputLock.acquire(parent + "/.\(name).lock", waiting: waiting)
         // From here no other build writes this output: what is beside it is a killed build's.
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
         // A build killed between the two renames of the fallback swap left the previous site aside: put it back.

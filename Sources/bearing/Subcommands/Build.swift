@@ -52,10 +52,10 @@ struct Build: AsyncParsableCommand {
         if !listed.isEmpty { FileHandleOutput.standardError(DiagnosticFormat.text.render(listed, pathPrefix: kb.pathPrefix)) }
         // -o is relative to the working directory; bearing.yml's output to the knowledge base.
         let destination: String
-        switch output.map(Result.success) ?? OutputLocation.folder(knowledgeBase.configuration, root: kb.directory) {
-        case .success(let folder): destination = folder
-        case .failure(let failure):
-            FileHandleOutput.standardError("error: \(failure)\n")
+        do {
+            destination = try output ?? OutputLocation.folder(knowledgeBase.configuration, root: kb.directory).get()
+        } catch {
+            FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)
         }
         let analysis = result.analysis!

@@ -1,3 +1,4 @@
+import BearingTestSupport
 import Foundation
 import Testing
 @testable import BearingCore
@@ -8,12 +9,6 @@ import Testing
 @Suite struct RandomKnowledgeBaseBinaryTests {
     static let seeds: [UInt64] = [18, 0xDEAD_BEEF]
 
-    /// The `bearing` built beside these tests, else .build/debug's; BEARING_BINARY names another.
-    static let binary: String = {
-        if let other = ProcessInfo.processInfo.environment["BEARING_BINARY"] { return other }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bearing").path
-        return FileManager.default.isExecutableFile(atPath: beside) ? beside : Fixtures.packageRoot.appendingPathComponent(".build/debug/bearing").path
-    }()
 
     @Test(arguments: seeds) func everyCommandEndsCleanly(seed: UInt64) throws {
         let files = RandomKnowledgeBaseTests.files(seed: seed)
@@ -45,26 +40,7 @@ import Testing
         #expect(misplaced.isEmpty, "seed \(seed): \(misplaced.joined(separator: "\n"))")
     }
 
-    struct Run {
-        var exited: Bool
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], in folder: String) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(exited: process.terminationReason == .exit, status: process.terminationStatus,
-                   stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: String) throws -> Program.Run {
+        try Program.run(Program.bearing, arguments, in: folder)
     }
 }

@@ -7,10 +7,8 @@ struct UnpublishedFileRule: Rule {
     static let id = RuleID.unpublishedFile
 
     func check(_ kb: KnowledgeBase, today: Day) -> [Diagnostic] {
-        let unsafeHTML = kb.configuration.unsafeHTML
-        return kb.assets.compactMap { path in
-            guard path != Configuration.fileName, path != PeopleDirectory.fileName else { return nil }
-            guard case .active(let ext) = PublishPolicy.verdict(for: path, unsafeHTML: unsafeHTML) else { return nil }
+        kb.assets.compactMap { path in
+            guard case .active(let ext)? = PublishPolicy.verdict(forAsset: path, configuration: kb.configuration) else { return nil }
             return diagnostic("not published: a browser or web server would run a '.\(ext)' file from the site",
                               at: SourceLocation(path: path, line: 1, column: 1), hint: "unsafe_html: true publishes it")
         }

@@ -17,6 +17,13 @@ public enum PublishPolicy {
     /// The verdict on `path` (relative to the KB). Extensions are compared without case; every
     /// extension of the name counts, not only the last: web servers such as Apache read all of
     /// them (`evil.shtml.png` runs as server-side includes, `evil.html.gz` is served as HTML).
+    /// The verdict on a file of the knowledge base (an asset); nil for its configuration files,
+    /// bearing.yml and people.yml, which are never published nor warned about.
+    public static func verdict(forAsset path: String, configuration: Configuration) -> Verdict? {
+        guard path != Configuration.fileName, path != PeopleDirectory.fileName else { return nil }
+        return verdict(for: path, unsafeHTML: configuration.unsafeHTML)
+    }
+
     public static func verdict(for path: String, unsafeHTML: Bool) -> Verdict {
         if unsafeHTML { return .published }
         let name = path.split(separator: "/").last.map(String.init) ?? path
