@@ -62,12 +62,11 @@ public enum KnowledgeBaseLoader {
             diagnostics += peopleDiagnostics
         }
 
-        let scan = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
-                                                  excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
-        cache?.store(scan: scan)
+        let scanFolder = { files.scan(ignore: IgnoreRules(configuration.ignore), excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"]) }
+        let (scan, recordFolders, scanReused) = cache?.scan(orMake: scanFolder) ?? { let made = scanFolder(); return (made, Configuration.recordFolders(of: made.markdown.map(\.path)), false) }()
         let (entries, assets) = (scan.markdown, scan.assets)
         diagnostics += scan.diagnostics
-        configuration.recordFolders = Configuration.recordFolders(of: entries.map(\.path))
+        configuration.recordFolders = recordFolders
         timer.mark("scan")
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
@@ -95,19 +94,27 @@ public enum KnowledgeBaseLoader {
         var parsedAt = parsed.makeIterator()
         let drafts = cached.map { $0 ?? parsedAt.next()! }
         timer.mark("parse")
-        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets, cache: cache)
+        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets,
+                                                               memory: cache?.model, changed: scanReused ? Set(missing) : nil)
         diagnostics += modelDiagnostics
         timer.mark("model")
+        let generation = cache?.model.lastGeneration()
+        let validation = cache?.validation
         guard analyse else {
-            diagnostics += await Validator.validate(kb, today: today)
+            diagnostics += await Validator.validate(kb, today: today, memory: validation, generation: generation)
             timer.mark("validate")
             return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
         }
         let modelStage = Validator.configure(diagnostics, with: configuration)
-        async let validation = Validator.validate(kb, today: today)
-        async let analysis = AlignmentAnalysis.make(kb, diagnostics: modelStage, today: today)
-        diagnostics += await validation
-        let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: await analysis)
+        async let validated = Validator.validate(kb, today: today, memory: validation, generation: generation)
+        let analysis: AlignmentAnalysis
+        if let cache, let generation {
+            analysis = await cache.analysis.analysis(of: kb, generation: generation, diagnostics: modelStage, today: today)
+        } else {
+            analysis = await AlignmentAnalysis.make(kb, diagnostics: modelStage, today: today)
+        }
+        diagnostics += await validated
+        let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: analysis)
         timer.mark("validate and analyse")
         return result
     }
