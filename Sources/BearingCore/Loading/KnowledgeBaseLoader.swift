@@ -81,8 +81,10 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
-        let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
+        let paths = readable.map(\.path)
+        let last = cache?.lastLoad(of: paths)
+        let cached = last == nil ? cache?.drafts(paths) ?? Array(repeating: nil, count: readable.count) : []
+        let missing = last?.forgotten.map { paths[$0] } ?? readable.indices.filter { cached[$0] == nil }.map { paths[$0] }
         let assetSet = Set(assets)
         var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown, assets: assetSet)) }
         // Dates and authors from git, before caching: cached drafts are then used as they are,
@@ -91,8 +93,15 @@ public enum KnowledgeBaseLoader {
             for i in parsed.indices { history.apply(to: &parsed[i].document) }
         }
         cache?.store(Array(zip(missing, parsed)))
-        var parsedAt = parsed.makeIterator()
-        let drafts = cached.map { $0 ?? parsedAt.next()! }
+        var drafts: [DocumentReader.Draft]
+        if let last {
+            drafts = last.drafts
+            for (i, draft) in zip(last.forgotten, parsed) { drafts[i] = draft }
+        } else {
+            var parsedAt = parsed.makeIterator()
+            drafts = cached.map { $0 ?? parsedAt.next()! }
+        }
+        cache?.store(load: drafts, of: paths)
         timer.mark("parse")
         let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets,
                                                                memory: cache?.model, changed: scanReused ? Set(missing) : nil)

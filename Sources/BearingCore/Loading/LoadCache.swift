@@ -12,6 +12,10 @@ public final class LoadCache: @unchecked Sendable {
     private var drafts: [String: DocumentReader.Draft] = [:]
     /// The last scan of the folder, kept while no file is added or removed.
     private var scan: Scan?
+    /// The drafts of the last load in its order, and the files forgotten since: the next load of
+    /// the same files takes this array as it is and reads again only those (no lookup per file).
+    private var lastLoad: (paths: [String], drafts: [DocumentReader.Draft])?
+    private var forgottenSinceLoad: Set<String> = []
     /// The record folders of the last scan: parses made with other ones are dropped.
     private var recordFolders: Set<String>?
     /// The memories of the last load's model, validation and analysis: the engine's update.
@@ -41,6 +45,24 @@ public final class LoadCache: @unchecked Sendable {
 
     func store(_ parsed: [(String, DocumentReader.Draft)]) { lock.withLock { for (path, draft) in parsed { drafts[path] = draft } } }
 
+    /// The drafts of the last load when it read these same files (in this order), and the
+    /// positions of those forgotten since, to read again. Handed over, not shared (the load
+    /// replaces some in place, then stores the whole again): a second call before `store` gives nil.
+    func lastLoad(of paths: [String]) -> (drafts: [DocumentReader.Draft], forgotten: [Int])? {
+        lock.withLock {
+            guard let known = lastLoad, known.paths == paths else { return nil }
+            lastLoad = nil
+            return (known.drafts, paths.indices.filter { forgottenSinceLoad.contains(paths[$0]) })
+        }
+    }
+
+    func store(load drafts: [DocumentReader.Draft], of paths: [String]) {
+        lock.withLock {
+            lastLoad = (paths, drafts)
+            forgottenSinceLoad = []
+        }
+    }
+
     /// The files of the last scan (unless a file was added or removed since: then `make`'s, kept
     /// for the next load), their record folders, and whether the scan is the last one.
     func scan(orMake make: () -> KnowledgeBaseScan) -> (KnowledgeBaseScan, recordFolders: Set<String>, reused: Bool) {
@@ -51,6 +73,7 @@ public final class LoadCache: @unchecked Sendable {
             if recordFolders != made.recordFolders {
                 recordFolders = made.recordFolders
                 drafts.removeAll()
+                lastLoad = nil
                 model.forgetAll()
             }
         }
@@ -79,17 +102,22 @@ public final class LoadCache: @unchecked Sendable {
             model.forget(paths)
             for path in paths {
                 drafts[path] = nil
+                forgottenSinceLoad.insert(path)
                 // A sidecar (a KEP's kep.yaml) is part of the README beside it.
                 if let sidecar = SidecarFile.names.first(where: { path == $0 || path.hasSuffix("/" + $0) }) {
                     let folder = path.dropLast(sidecar.count)
                     for name in ["README.md", "readme.md", "Readme.md"] {
                         drafts[folder + name] = nil
+                        forgottenSinceLoad.insert(folder + name)
                         model.forget([folder + name])
                     }
                 }
                 if !path.isMarkdownPath {
                     let folder = path + "/"
-                    for key in drafts.keys where key.hasPrefix(folder) { drafts[key] = nil }
+                    for key in drafts.keys where key.hasPrefix(folder) {
+                        drafts[key] = nil
+                        forgottenSinceLoad.insert(key)
+                    }
                     model.forget(below: folder)
                 }
             }
@@ -99,6 +127,7 @@ public final class LoadCache: @unchecked Sendable {
     public func forgetAll() {
         lock.withLock {
             drafts.removeAll()
+            lastLoad = nil
             model.forgetAll()
             validation.forgetAll()
             analysis.forgetAll()
