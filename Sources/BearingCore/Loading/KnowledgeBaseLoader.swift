@@ -33,23 +33,12 @@ public enum KnowledgeBaseLoader {
         case shallow
     }
 
-    /// With `git`, documents without `created`/`updated` in front matter take the days of their
-    /// first and last commits (SPEC §6), and every document its authors.
-    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
-                            analyse: Bool = false) async throws -> Result {
-        guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
-        let (history, state) = git.map { readHistory(root: root, today: today, git: $0) } ?? (nil, nil)
-        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
-        result.history = state
-        return result
-    }
-
     /// The pipeline over any files (a folder, a git revision), with dates from `history` when given.
     /// With a `cache`, files it holds are not read again, and only changed documents are resolved again.
     /// With `analyse`, the alignment analysis is made too, side by side with validation (it needs
     /// only the model's diagnostics: broken references).
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
+                            history: (any DocumentDates)? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
         var (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
@@ -126,19 +115,6 @@ public enum KnowledgeBaseLoader {
         let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: analysis)
         timer.mark("validate and analyse")
         return result
-    }
-
-    /// The KB's git history and what git said, or none with `history: off` in its bearing.yml (the
-    /// repository around the KB is another project's: its commits are not the KB's dates or authors).
-    /// Every reader of a folder's history (load, serve, adopt) goes through here.
-    public static func readHistory(root: String, today: Day, git: GitRunner) -> (GitHistory?, HistoryState?) {
-        var ignored: [Diagnostic] = []
-        guard Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history else { return (nil, nil) }
-        switch GitHistory.read(root: root, today: today, git: git) {
-        case .history(let read): return (read, .read)
-        case .unavailable: return (nil, .unavailable)
-        case .shallow: return (nil, .shallow)
-        }
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first
