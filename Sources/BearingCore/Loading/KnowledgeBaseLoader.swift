@@ -103,7 +103,8 @@ public enum KnowledgeBaseLoader {
             timer.mark("validate")
             return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
         }
-        let modelStage = Validator.configure(diagnostics, with: configuration)
+        // The analysis reads only the broken references of the model stage (configured, sorted).
+        let modelStage = Validator.configure(AlignmentAnalysis.brokenReferences(in: diagnostics), with: configuration)
         async let validated = Validator.validate(kb, today: today, memory: validation, generation: generation)
         let analysis: AlignmentAnalysis
         if let cache, let generation {

@@ -21,7 +21,7 @@ extension KnowledgeBase {
         }
         var timer = StageTimer()
         // Titles: wikilinks may name a document by its title.
-        var titles = memory.lastTitles()
+        var titles = memory.takeTitles()  // a build from scratch after a nil takes every title as changed
         var changedTitles: Set<String> = []
         for (i, draft) in stale {
             let document = draft.document

@@ -107,8 +107,14 @@ public final class ModelMemory: @unchecked Sendable {
         }
     }
 
-    /// The titles (lowercased) of the last build, with the documents of each.
-    func lastTitles() -> [String: [String]] { lock.withLock { titles } }
+    /// The titles (lowercased) of the last build, with the documents of each: handed over, not
+    /// shared (an update changes a few in place, then stores them again with `store(titles:)`).
+    func takeTitles() -> [String: [String]] {
+        lock.withLock {
+            defer { titles = [:] }
+            return titles
+        }
+    }
 
     /// Keeps the titles of an update, which knows which of them changed.
     func store(titles now: [String: [String]]) { lock.withLock { titles = now } }

@@ -129,13 +129,15 @@ public enum Validator {
 
     /// Applies severity overrides, drops rules switched off, sorts.
     public static func configure(_ diagnostics: [Diagnostic], with configuration: Configuration) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
+        let kept = diagnostics.compactMap { diagnostic -> Diagnostic? in
             var result = diagnostic
             if let severity = configuration.rules[diagnostic.rule] {
                 guard severity != .off else { return nil }
                 result.severity = severity
             }
             return result
-        }.sorted()
+        }
+        // Sorting positions moves integers, not diagnostics (each a handful of strings and arrays).
+        return kept.indices.sorted { kept[$0] < kept[$1] }.map { kept[$0] }
     }
 }
