@@ -35,11 +35,13 @@ public enum KnowledgeBaseLoader {
 
     /// With `git`, documents without `created`/`updated` in front matter take the days of their
     /// first and last commits (SPEC §6), and every document its authors.
+    /// With a `parseCache` (`bearing build`), files unchanged since the last build are not parsed again.
     public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
-                            analyse: Bool = false) async throws -> Result {
+                            analyse: Bool = false, parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         let (history, state) = git.map { readHistory(root: root, today: today, git: $0) } ?? (nil, nil)
-        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
+        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse,
+                                parseCache: parseCache, progress: progress)
         result.history = state
         return result
     }
@@ -49,7 +51,8 @@ public enum KnowledgeBaseLoader {
     /// With `analyse`, the alignment analysis is made too, side by side with validation (it needs
     /// only the model's diagnostics: broken references).
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
+                            history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false,
+                            parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async -> Result {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
         var (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
@@ -85,7 +88,15 @@ public enum KnowledgeBaseLoader {
         let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
         let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
         let assetSet = Set(assets)
-        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown, assets: assetSet)) }
+        parseCache?.use(options: markdown)
+        let counter = progress?.counter("parsing", total: missing.count)
+        var parsed = await Parallel.map(missing) { path in
+            defer { counter?.step() }
+            return reader.read(parseCache.map { parseFile(path, files: files, markdown: markdown, assets: assetSet, cache: $0) }
+                               ?? parseFile(path, files: files, markdown: markdown, assets: assetSet))
+        }
+        parseCache?.parsingEnded()
+        progress?.report("checking", 0, 0)
         // Dates and authors from git, before caching: cached drafts are then used as they are,
         // unchanged, which keeps them identical (and cheap to compare) from load to load.
         if let history {
@@ -131,8 +142,10 @@ public enum KnowledgeBaseLoader {
         configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
-    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = []) -> ParsedDocument {
-        let (text, problems) = readText(files, path)
+    /// `bytes`: the file's, when already read.
+    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = [],
+                          bytes: [UInt8]? = nil) -> ParsedDocument {
+        let (text, problems) = readText(files, path, bytes: bytes)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
         if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files, assets: assets) {
@@ -157,8 +170,8 @@ public enum KnowledgeBaseLoader {
     }
 
     /// A file's text, invalid UTF-8 replaced and reported at its position; nil when unreadable.
-    static func readText(_ files: some KnowledgeBaseFiles, _ path: String) -> (String?, [Diagnostic]) {
-        guard let bytes = files.read(path) else {
+    static func readText(_ files: some KnowledgeBaseFiles, _ path: String, bytes: [UInt8]? = nil) -> (String?, [Diagnostic]) {
+        guard let bytes = bytes ?? files.read(path) else {
             return (nil, [Diagnostic(.error, .unreadableFile, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1))])
         }
         let (text, invalid) = UTF8Validation.decode(bytes)
