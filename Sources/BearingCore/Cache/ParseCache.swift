@@ -40,6 +40,8 @@ public final class ParseCache: @unchecked Sendable {
     /// Reads the cache file at `path` (none there: an empty cache). `identity` names what made it
     /// beyond this library: the program's version and build, the knowledge base.
     public init(path: String, identity: String) {
+        var timer = StageTimer()
+        defer { timer.mark("cache: read and index") }
         self.path = path
         file = CacheFile(format: Self.format, identity: identity)
         var rejection: String?
@@ -133,6 +135,8 @@ public final class ParseCache: @unchecked Sendable {
         // Kept entries are copied from the file read, unless it changed since (then they are left out).
         let unchanged = handle?.unchanged ?? false
         entries.removeAll { if case .kept = $0.value { !unchanged } else { false } }
+        var timer = StageTimer()
+        defer { timer.mark("cache: write") }
         return file.write(to: path) { sink in
             var head = BinaryWriter()
             head.string(options)

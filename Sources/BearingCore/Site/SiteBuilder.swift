@@ -49,6 +49,8 @@ public struct SiteBuilder: Sendable {
     /// With `progress`, reports each document's page written.
     @discardableResult
     public func build(into output: some SiteOutput, progress: ProgressReport? = nil) async throws -> [String] {
+        var timer = StageTimer()
+        defer { timer.mark("site: render and write") }
         guard let progress else { return try await build(output) }
         return try await build(ProgressOutput(output, pages: Set(kb.documents.map(SiteLinks.page)), progress: progress))
     }
