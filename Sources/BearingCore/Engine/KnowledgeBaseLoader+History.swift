@@ -3,11 +3,13 @@
 extension KnowledgeBaseLoader {
     /// With `git`, documents without `created`/`updated` in front matter take the days of their
     /// first and last commits (SPEC §6), and every document its authors.
+    /// With a `parseCache` (`bearing build`), files unchanged since the last build are not parsed again.
     public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
-                            analyse: Bool = false) async throws -> Result {
+                            analyse: Bool = false, parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async throws -> Result {
         guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
         let (history, state) = git.map { readHistory(root: root, today: today, git: $0) } ?? (nil, nil)
-        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
+        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse,
+                                parseCache: parseCache, progress: progress)
         result.history = state
         return result
     }

@@ -38,7 +38,8 @@ public enum KnowledgeBaseLoader {
     /// With `analyse`, the alignment analysis is made too, side by side with validation (it needs
     /// only the model's diagnostics: broken references).
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: (any DocumentDates)? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
+                            history: (any DocumentDates)? = nil, cache: LoadCache? = nil, analyse: Bool = false,
+                            parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async -> Result {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
         var (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
@@ -75,7 +76,15 @@ public enum KnowledgeBaseLoader {
         let cached = last == nil ? cache?.drafts(paths) ?? Array(repeating: nil, count: readable.count) : []
         let missing = last?.forgotten.map { paths[$0] } ?? readable.indices.filter { cached[$0] == nil }.map { paths[$0] }
         let assetSet = Set(assets)
-        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown, assets: assetSet)) }
+        parseCache?.use(options: markdown)
+        let counter = progress?.counter("parsing", total: missing.count)
+        var parsed = await Parallel.map(missing) { path in
+            defer { counter?.step() }
+            return reader.read(parseCache.map { parseFile(path, files: files, markdown: markdown, assets: assetSet, cache: $0) }
+                               ?? parseFile(path, files: files, markdown: markdown, assets: assetSet))
+        }
+        parseCache?.parsingEnded()
+        progress?.report("checking", 0, 0)
         // Dates and authors from git, before caching: cached drafts are then used as they are,
         // unchanged, which keeps them identical (and cheap to compare) from load to load.
         if let history {
@@ -124,8 +133,10 @@ public enum KnowledgeBaseLoader {
         configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
-    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = []) -> ParsedDocument {
-        let (text, problems) = readText(files, path)
+    /// `bytes`: the file's, when already read.
+    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = [],
+                          bytes: [UInt8]? = nil) -> ParsedDocument {
+        let (text, problems) = readText(files, path, bytes: bytes)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
         if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files, assets: assets) {
@@ -150,8 +161,8 @@ public enum KnowledgeBaseLoader {
     }
 
     /// A file's text, invalid UTF-8 replaced and reported at its position; nil when unreadable.
-    static func readText(_ files: some KnowledgeBaseFiles, _ path: String) -> (String?, [Diagnostic]) {
-        guard let bytes = files.read(path) else {
+    static func readText(_ files: some KnowledgeBaseFiles, _ path: String, bytes: [UInt8]? = nil) -> (String?, [Diagnostic]) {
+        guard let bytes = bytes ?? files.read(path) else {
             return (nil, [Diagnostic(.error, .unreadableFile, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1))])
         }
         let (text, invalid) = UTF8Validation.decode(bytes)
