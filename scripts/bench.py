@@ -80,8 +80,8 @@ Serve. scripts/bench_serve.py runs as a subprocess (same binary, --docs, --edits
 default 20) and writes its figures as JSON; its samples become two rows (edit -> page served,
 edit -> reload event; the RSS column is the server's peak, VmHWM).
 
-Scale. .bench/kb-100k (--scale-docs) is generated once like the 10k corpus (about 350 MB, some
-minutes) and reused. Its files are read once (not timed), then `bearing check` and `bearing build`
+Scale. .bench/kb-100k (--scale-docs) is generated once like the 10k corpus (340 MB; about 8 min
+of CPU: gen_corpus.py is quadratic) and reused. Its files are read once (not timed), then `bearing check` and `bearing build`
 (the site to /dev/shm when it has 10x the corpus free, else to .bench/out-scale/) run
 --scale-runs times each (default 1), alternated, no warm-up: each run takes minutes.
 
