@@ -100,7 +100,8 @@ fuzz-smoke: deps templates-list
 	FUZZ_SMOKE=1 scripts/fuzz.sh
 
 # Every row of scripts/bench.py (serve and the 100k scale row included): prints the results and
-# writes bench/results/latest.md. About 25 min on 2 cores (docs/performance-method.md).
+# writes bench/results/latest.md. About 15 min on 2 cores, more on a loaded machine; the first run also
+# generates .bench/kb-100k (about 8 min of CPU). See docs/performance-method.md.
 bench: release bench-deps
 	python3 scripts/bench.py
 

@@ -97,7 +97,7 @@ def main():
     corpus = ROOT / ".bench" / name
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--docs", str(args.docs),
-                        "--only", "check", "--runs", "1"], check=True)
+                        "--only", "check", "--runs", "1", "--results", ""], check=True)
     base = Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else Path(tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="bearing-serve-bench-", dir=base))
     kb = work / "kb"
