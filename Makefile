@@ -11,7 +11,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench bench-pathological clean templates-list man corpus fuzz fuzz-smoke
+.PHONY: deps bench-deps build release demo test bench bench-quick bench-pathological clean templates-list man corpus fuzz fuzz-smoke
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -99,9 +99,15 @@ fuzz: deps templates-list
 fuzz-smoke: deps templates-list
 	FUZZ_SMOKE=1 scripts/fuzz.sh
 
+# Every row of scripts/bench.py (serve and the 100k scale row included): prints the results and
+# writes bench/results/latest.md. About 15 min on 2 cores, more on a loaded machine; the first run also
+# generates .bench/kb-100k (about 8 min of CPU). See docs/performance-method.md.
 bench: release bench-deps
 	python3 scripts/bench.py
-	python3 scripts/bench_serve.py
+
+# The main rows only, 3 runs each, into bench/results/quick.md (not committed).
+bench-quick: release bench-deps
+	python3 scripts/bench.py --runs 3 --disk-runs 0 --only cmark,check,build,hugo,rebuild,serve --results bench/results/quick.md
 
 # One file of each pathological shape (8 MiB) through check and build: median time and peak memory
 # against the per-file target of SPEC §9 (docs/security.md). A benchmark, not a test.
