@@ -48,22 +48,32 @@ public struct SiteBuilder: Sendable {
     /// Builds every page into `output`; returns the files of the KB left out without a diagnostic (see `SitePages.copyFiles`).
     @discardableResult
     public func build(into output: some SiteOutput) async throws -> [String] {
+        var timer = StageTimer()
         let site = try pages()
         site.items.prepare(roots: site.roots)
+        timer.mark("site: items")
         let renderer = site.renderer(output)
-        let report = try await site.reportParts()
+        // The report (partly serial) is made while the documents' pages render.
+        let reportTask = Task { try await site.reportParts() }
         site.renderDocuments(renderer)
+        timer.mark("site: documents")
+        let report = try await reportTask.value
+        timer.mark("site: report")
         site.renderDashboard(renderer, report)
         site.renderDigests(renderer)
         // The list pages, side by side.
         let listPages = site.listPages
         DispatchQueue.concurrentPerform(iterations: listPages.count) { i in site.renderList(listPages[i], renderer, report) }
         site.renderReport(renderer, report)
+        timer.mark("site: lists and report")
         site.writeSearchIndex(to: output)
+        timer.mark("site: search index")
         site.writeFeed(to: output)
         if baseURL != nil { site.writeSitemap(to: output, pages: renderer.written) }
         site.copyThemeFiles(to: output)
-        return site.copyFiles(to: output)
+        let leftOut = site.copyFiles(to: output)
+        timer.mark("site: feed and files")
+        return leftOut
     }
 
     /// The site prepared for rendering its pages one at a time, on demand (`bearing serve`).

@@ -5,12 +5,18 @@ import Foundation
 /// use from several threads.
 public protocol SiteOutput: AnyObject, Sendable {
     func write(_ path: String, bytes: [UInt8])
+    /// Writes one file made of `parts`, one after the other (a large file need not be joined in memory first).
+    func write(_ path: String, parts: [[UInt8]])
     /// Copies a file of the knowledge base (`source`, an absolute path without symbolic links: one
     /// there is refused) to `path` in the site.
     func copy(from source: String, to path: String)
 }
 
 extension SiteOutput {
+    public func write(_ path: String, parts: [[UInt8]]) {
+        write(path, bytes: Array(parts.joined()))
+    }
+
     public func write(_ path: String, _ text: String) {
         write(path, bytes: Array(text.utf8))
     }
