@@ -15,15 +15,35 @@ enum SearchIndex {
     }
 
     /// The script from parts each holding entries separated by `,\n` (empty parts hold none), as
-    /// pieces to write one after the other: the parts are not copied into one array.
+    /// pieces to write one after the other.
     static func script(parts: [[UInt8]]) -> [[UInt8]] {
-        var pieces: [[UInt8]] = [Array("window.BEARING_SEARCH=[\n".utf8)]
-        for part in parts where !part.isEmpty {
-            if pieces.count > 1 { pieces.append(Array(",\n".utf8)) }
-            pieces.append(part)
-        }
-        pieces.append(Array((pieces.count > 1 ? "\n];\n" : "];\n").utf8))
+        var pieces: [[UInt8]] = []
+        var script = Script()
+        script.start { pieces.append($0) }
+        for part in parts { script.add(part) { pieces.append($0) } }
+        script.finish { pieces.append($0) }
         return pieces
+    }
+
+    /// The script written as its parts come, in order: the opening, the parts (each holding entries
+    /// separated by `,\n`; empty ones hold none) separated by `,\n`, then the closing.
+    struct Script {
+        private var empty = true
+
+        func start(_ emit: ([UInt8]) -> Void) {
+            emit(Array("window.BEARING_SEARCH=[\n".utf8))
+        }
+
+        mutating func add(_ part: [UInt8], _ emit: ([UInt8]) -> Void) {
+            guard !part.isEmpty else { return }
+            if !empty { emit(Array(",\n".utf8)) }
+            emit(part)
+            empty = false
+        }
+
+        func finish(_ emit: ([UInt8]) -> Void) {
+            emit(Array((empty ? "];\n" : "\n];\n").utf8))
+        }
     }
 
     /// One entry, `[…]`, its fields JSON strings safe in a script.

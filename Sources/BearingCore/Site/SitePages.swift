@@ -238,17 +238,27 @@ public final class SitePages: @unchecked Sendable {
     func writeSearchIndex(to writer: some SiteOutput) {
         let documents = kb.documents
         let chunks = SiteBuilder.chunks(documents.count)
-        // Each chunk's entries straight to bytes, then the chunks joined once.
-        let parts = LockedSlots<[UInt8]>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            var part: [UInt8] = []
-            for (i, document) in documents[chunks[c]].enumerated() {
-                if i > 0 { part += ",\n".utf8 }
-                SearchIndex.append(SearchIndex.entry(document, href: SiteLinks.url(links.page(document))), to: &part)
+        // Each chunk's entries straight to bytes, a few chunks side by side, written in order as
+        // they are made: the index (tens of megabytes) is never in memory whole.
+        let batch = ProcessInfo.processInfo.activeProcessorCount
+        writer.write(SiteLinks.searchIndex) { emit in
+            var script = SearchIndex.Script()
+            script.start(emit)
+            for start in stride(from: 0, to: chunks.count, by: batch) {
+                let batchChunks = Array(chunks[start..<min(start + batch, chunks.count)])
+                let parts = LockedSlots<[UInt8]>(count: batchChunks.count)
+                DispatchQueue.concurrentPerform(iterations: batchChunks.count) { c in
+                    var part: [UInt8] = []
+                    for (i, document) in documents[batchChunks[c]].enumerated() {
+                        if i > 0 { part += ",\n".utf8 }
+                        SearchIndex.append(SearchIndex.entry(document, href: SiteLinks.url(links.page(document))), to: &part)
+                    }
+                    parts.set(c, part)
+                }
+                for part in parts.values { script.add(part, emit) }
             }
-            parts.set(c, part)
+            script.finish(emit)
         }
-        writer.write(SiteLinks.searchIndex, parts: SearchIndex.script(parts: parts.values))
     }
 
     /// Every other file of the KB (beside the pages that link them) the allow-list lets through

@@ -138,12 +138,14 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
         bytes.withUnsafeBytes { write(path, $0) }
     }
 
-    /// Writes one file made of `parts` in turn (safe to call from several threads).
-    public func write(_ path: String, parts: [[UInt8]]) {
+    /// Writes one file piece by piece as `produce` emits them (safe to call from several threads);
+    /// after a failure the rest is not written.
+    public func write(_ path: String, streaming produce: (_ emit: ([UInt8]) -> Void) -> Void) {
         guard let fd = create(path) else { return }
         defer { close(fd) }
-        for part in parts {
-            guard part.withUnsafeBytes({ append($0, to: fd, path: path) }) else { return }
+        var failed = false
+        produce { piece in
+            if !failed { failed = !piece.withUnsafeBytes { append($0, to: fd, path: path) } }
         }
     }
 

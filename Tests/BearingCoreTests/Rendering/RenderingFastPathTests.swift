@@ -96,14 +96,15 @@ import Testing
         #expect(SearchIndex.script([]) == "window.BEARING_SEARCH=[\n];\n")
     }
 
-    @Test func aFileWrittenInPartsHoldsThemInOrder() throws {
+    @Test func aFileWrittenPieceByPieceHoldsThemInOrder() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-parts-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let writer = try SiteWriter(output: root + "/site", source: SiteTests.basic)
         writer.write("\(SiteLinks.theme)/site.css", "x")
-        writer.write("a/b.js", parts: [Array("one,".utf8), [], Array("two".utf8)])
+        let pieces = [Array("one,".utf8), [], Array("two".utf8)]
+        writer.write("a/b.js") { emit in pieces.forEach(emit) }
         let memory = SiteFiles()
-        memory.write("a/b.js", parts: [Array("one,".utf8), [], Array("two".utf8)])
+        memory.write("a/b.js") { emit in pieces.forEach(emit) }
         try writer.commit()
         #expect(try String(contentsOfFile: root + "/site/a/b.js", encoding: .utf8) == "one,two")
         #expect(memory["a/b.js"] == Array("one,two".utf8))
