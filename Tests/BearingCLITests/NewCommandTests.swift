@@ -103,6 +103,7 @@ import Testing
         #expect(status.status == 0)
         let untracked = try CLITests.execute("/usr/bin/git", ["-C", kb, "status", "--porcelain", "--untracked-files=all"])
         #expect(!untracked.stdout.contains("_site"), "\(untracked.stdout)")
+        #expect(!untracked.stdout.contains(".bearing-cache"), "\(untracked.stdout)")
         #expect(untracked.stdout.contains(".gitignore"))
     }
 }

@@ -39,7 +39,7 @@ public struct AlignmentAnalysis: Sendable {
     public let pendingDecisions: [Late]
     public let staleItems: [Late]
     /// `unresolved-reference` and `missing-file` diagnostics, in the order given (sorted, as loading gives them).
-    public let brokenReferences: [Diagnostic]
+    public internal(set) var brokenReferences: [Diagnostic]
     public let retiredReferences: [RetiredReference]
     /// Person or team id → what they are named in. Every id of people.yml, plus every id documents name.
     public let responsibilities: [String: Responsibilities]
@@ -110,7 +110,7 @@ public struct AlignmentAnalysis: Sendable {
         pendingDecisions = lists.pendingDecisions
         staleItems = lists.staleItems
         retiredReferences = lists.retiredReferences
-        brokenReferences = diagnostics.filter { $0.rule == .unresolvedReference || $0.rule == .missingFile }
+        brokenReferences = Self.brokenReferences(in: diagnostics)
 
         let horizons = kb.configuration.horizons
         var coverage = AlignmentCoverage()

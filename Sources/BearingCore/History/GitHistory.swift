@@ -2,7 +2,7 @@
 /// committed and by whom, renames followed, `.mailmap` applied, uncommitted changes counted as
 /// today. Read with three git processes whatever the number of files: `rev-parse`, one `log`
 /// and one `status`.
-public struct GitHistory: Sendable {
+public struct GitHistory: DocumentDates {
     public struct File: Sendable, Hashable {
         /// The day of the first commit that added the file (under any earlier name).
         public var created: Day

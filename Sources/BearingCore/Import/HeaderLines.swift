@@ -59,6 +59,8 @@ enum HeaderLines {
     /// `Author: A Last Updated: 2019-02-20` → [(authors, "A"), (updated, "2019-02-20")]: a line starts
     /// with a known label; a second known label is recognised after a space, `,`, `;` or `|`.
     static func labelledValues(in line: String) -> [(key: StatedMetadata.Key, value: String)] {
+        // Most lines have no colon at all: decided on bytes before any Character is looked at.
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return [] }
         let text = line.trimmingSpaces()
         guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 30,
               let key = StatedMetadata.key(forLabel: text[..<colon]) else { return [] }

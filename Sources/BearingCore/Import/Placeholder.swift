@@ -7,12 +7,8 @@ enum Placeholder {
         if text.isEmpty { return true }
         // Most values are plain words: no marker a placeholder needs, no year-pattern, not a short
         // unfilled word. Decided on bytes, without Foundation's string search.
-        let bytes = text.utf8
-        let markers: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "|")]
-        if let first = bytes.first, !markers.contains(first), !bytes.contains(UInt8(ascii: "|")), bytes.count > 4,
-           !containsASCII(bytes, "yyyy"), !containsASCII(bytes, "dd-mm"), !containsASCII(bytes, "mm-dd"), !containsASCII(bytes, "{{") {
-            return false
-        }
+        var copy = text
+        if copy.withUTF8(isPlainValue) { return false }
         if text.contains("{{") || text.contains("{%") { return true }
         if text.hasPrefix("{"), text.hasSuffix("}") || text.contains("|") { return true }
         if text.hasPrefix("["), text.hasSuffix("]") { return true }
@@ -28,6 +24,36 @@ enum Placeholder {
         if text.filter({ $0 == "|" }).count >= 1, !text.contains(" "), text.split(separator: "|").count >= 2 { return true }
         if text.split(separator: "|").count >= 3 { return true }
         return false
+    }
+
+    /// Longer than four bytes, not starting with a marker (`{[<(|`), no `|`, no year-pattern and no `{{`:
+    /// certainly not a placeholder.
+    private static func isPlainValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 4, let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "("), UInt8(ascii: "|"): return false
+        default: break
+        }
+        if bytes.contains(UInt8(ascii: "|")) { return false }
+        return !containsASCII(bytes, "yyyy") && !containsASCII(bytes, "dd-mm") && !containsASCII(bytes, "mm-dd")
+            && !containsASCII(bytes, "{{")
+    }
+
+    /// Whether `bytes` contain `needle` (ASCII, any case), without allocating.
+    private static func containsASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { target in
+            guard let head = target.first, bytes.count >= target.count else { return false }
+            var i = 0
+            while i + target.count <= bytes.count {
+                if lowerASCII(bytes[i]) == head {
+                    var k = 1
+                    while k < target.count, lowerASCII(bytes[i + k]) == target[k] { k += 1 }
+                    if k == target.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Whether `bytes` contain `needle` (ASCII, any case).

@@ -34,22 +34,23 @@ public enum DocumentParser {
                                               at: SourceLocation(path: file.path, line: failure.line, column: failure.column)))
             }
         }
-        var markdown = MarkdownParser.parse(split.body, options: markdownOptions)
+        var lines: BodyLines?
+        var markdown = MarkdownParser.parse(split.body, options: markdownOptions, limits: true, lines: &lines)
         if let cut = markdown.cut {
             diagnostics.append(Diagnostic(.warning, .limit, "body shown as plain text: \(cut.message)",
                                           at: SourceLocation(path: file.path, line: cut.line + split.bodyFirstLine - 1, column: 1)))
         }
-        shiftPositions(&markdown, body: split.body, firstLine: split.bodyFirstLine)
+        shiftPositions(&markdown, body: split.body, firstLine: split.bodyFirstLine, lines: lines)
         return ParsedDocument(path: file.path, fields: fields, markdown: markdown, diagnostics: diagnostics)
     }
 
     /// Moves body positions to file positions, with character (not byte) columns. cmark's lines
     /// also end at a lone `\r`; the file's, like the front matter split's, at `\n` only
-    /// (BodyLines converts).
-    static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int) {
+    /// (BodyLines converts; `lines`, when the parser built them, are the body's).
+    static func shiftPositions(_ markdown: inout MarkdownDocument, body: String, firstLine: Int, lines built: BodyLines? = nil) {
         let offset = firstLine - 1
-        let hasCR = body.utf8.contains(UInt8(ascii: "\r"))
-        let lines = markdown.links.isEmpty && !hasCR ? nil : BodyLines(body)
+        let hasCR = BodyLines.containsCR(body)
+        let lines = markdown.links.isEmpty && !hasCR ? nil : built ?? BodyLines(body)
         func line(_ number: Int) -> Int { (hasCR ? lines!.bodyLine(number) : number) + offset }
         var cursor = ColumnCursor()
         for i in markdown.links.indices where markdown.links[i].line > 0 {

@@ -41,6 +41,12 @@ enum FileReader {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether anything is at the path (a symbolic link, even a broken one, counts).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     /// The size in bytes of a file, or nil when it cannot be read.
     static func size(_ path: String) -> Int? {
         var info = stat()

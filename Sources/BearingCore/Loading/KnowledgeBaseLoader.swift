@@ -33,23 +33,13 @@ public enum KnowledgeBaseLoader {
         case shallow
     }
 
-    /// With `git`, documents without `created`/`updated` in front matter take the days of their
-    /// first and last commits (SPEC §6), and every document its authors.
-    public static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner? = nil,
-                            analyse: Bool = false) async throws -> Result {
-        guard FileReader.isDirectory(root) else { throw Failure.notADirectory(root) }
-        let (history, state) = git.map { readHistory(root: root, today: today, git: $0) } ?? (nil, nil)
-        var result = await load(FolderFiles(root: root), today: today, markdown: markdown, history: history, analyse: analyse)
-        result.history = state
-        return result
-    }
-
     /// The pipeline over any files (a folder, a git revision), with dates from `history` when given.
     /// With a `cache`, files it holds are not read again, and only changed documents are resolved again.
     /// With `analyse`, the alignment analysis is made too, side by side with validation (it needs
     /// only the model's diagnostics: broken references).
     public static func load(_ files: some KnowledgeBaseFiles, today: Day, markdown: MarkdownParser.Options = .init(),
-                            history: GitHistory? = nil, cache: LoadCache? = nil, analyse: Bool = false) async -> Result {
+                            history: (any DocumentDates)? = nil, cache: LoadCache? = nil, analyse: Bool = false,
+                            parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async -> Result {
         var diagnostics: [Diagnostic] = []
         var timer = StageTimer()
         var (configuration, configDiagnostics) = Configuration.read(readYAMLFile(files, Configuration.fileName, &diagnostics))
@@ -62,12 +52,11 @@ public enum KnowledgeBaseLoader {
             diagnostics += peopleDiagnostics
         }
 
-        let scan = cache?.scanned() ?? files.scan(ignore: IgnoreRules(configuration.ignore),
-                                                  excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"])
-        cache?.store(scan: scan)
+        let scanFolder = { files.scan(ignore: IgnoreRules(configuration.ignore), excludedTopLevel: [outputFolder(configuration), "templates", "node_modules"]) }
+        let (scan, recordFolders, scanReused) = cache?.scan(orMake: scanFolder) ?? { let made = scanFolder(); return (made, Configuration.recordFolders(of: made.markdown.map(\.path)), false) }()
         let (entries, assets) = (scan.markdown, scan.assets)
         diagnostics += scan.diagnostics
-        configuration.recordFolders = Configuration.recordFolders(of: entries.map(\.path))
+        configuration.recordFolders = recordFolders
         timer.mark("scan")
         var readable: [KnowledgeBaseScanner.Entry] = []
         for entry in entries {
@@ -82,47 +71,60 @@ public enum KnowledgeBaseLoader {
         var options = markdown
         if options.renderHTML, configuration.unsafeHTML { options.unsafeHTML = true }
         let markdown = options
-        let cached = cache?.drafts(readable.map(\.path)) ?? Array(repeating: nil, count: readable.count)
-        let missing = readable.indices.filter { cached[$0] == nil }.map { readable[$0].path }
+        let paths = readable.map(\.path)
+        let last = cache?.lastLoad(of: paths)
+        let cached = last == nil ? cache?.drafts(paths) ?? Array(repeating: nil, count: readable.count) : []
+        let missing = last?.forgotten.map { paths[$0] } ?? readable.indices.filter { cached[$0] == nil }.map { paths[$0] }
         let assetSet = Set(assets)
-        var parsed = await Parallel.map(missing) { reader.read(parseFile($0, files: files, markdown: markdown, assets: assetSet)) }
+        parseCache?.use(options: markdown)
+        let counter = progress?.counter("parsing", total: missing.count)
+        var parsed = await Parallel.map(missing) { path in
+            defer { counter?.step() }
+            return reader.read(parseCache.map { parseFile(path, files: files, markdown: markdown, assets: assetSet, cache: $0) }
+                               ?? parseFile(path, files: files, markdown: markdown, assets: assetSet))
+        }
+        parseCache?.parsingEnded()
+        progress?.report("checking", 0, 0)
         // Dates and authors from git, before caching: cached drafts are then used as they are,
         // unchanged, which keeps them identical (and cheap to compare) from load to load.
         if let history {
             for i in parsed.indices { history.apply(to: &parsed[i].document) }
         }
         cache?.store(Array(zip(missing, parsed)))
-        var parsedAt = parsed.makeIterator()
-        let drafts = cached.map { $0 ?? parsedAt.next()! }
+        var drafts: [DocumentReader.Draft]
+        if let last {
+            drafts = last.drafts
+            for (i, draft) in zip(last.forgotten, parsed) { drafts[i] = draft }
+        } else {
+            var parsedAt = parsed.makeIterator()
+            drafts = cached.map { $0 ?? parsedAt.next()! }
+        }
+        cache?.store(load: drafts, of: paths)
         timer.mark("parse")
-        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets, cache: cache)
+        let (kb, modelDiagnostics) = await KnowledgeBase.build(drafts: drafts, configuration: configuration, people: people, assets: assets,
+                                                               memory: cache?.model, changed: scanReused ? Set(missing) : nil)
         diagnostics += modelDiagnostics
         timer.mark("model")
+        let generation = cache?.model.lastGeneration()
+        let validation = cache?.validation
         guard analyse else {
-            diagnostics += await Validator.validate(kb, today: today)
+            diagnostics += await Validator.validate(kb, today: today, memory: validation, generation: generation)
             timer.mark("validate")
             return Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration))
         }
-        let modelStage = Validator.configure(diagnostics, with: configuration)
-        async let validation = Validator.validate(kb, today: today)
-        async let analysis = AlignmentAnalysis.make(kb, diagnostics: modelStage, today: today)
-        diagnostics += await validation
-        let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: await analysis)
+        // The analysis reads only the broken references of the model stage (configured, sorted).
+        let modelStage = Validator.configure(AlignmentAnalysis.brokenReferences(in: diagnostics), with: configuration)
+        async let validated = Validator.validate(kb, today: today, memory: validation, generation: generation)
+        let analysis: AlignmentAnalysis
+        if let cache, let generation {
+            analysis = await cache.analysis.analysis(of: kb, generation: generation, diagnostics: modelStage, today: today)
+        } else {
+            analysis = await AlignmentAnalysis.make(kb, diagnostics: modelStage, today: today)
+        }
+        diagnostics += await validated
+        let result = Result(knowledgeBase: kb, diagnostics: Validator.configure(diagnostics, with: configuration), analysis: analysis)
         timer.mark("validate and analyse")
         return result
-    }
-
-    /// The KB's git history and what git said, or none with `history: off` in its bearing.yml (the
-    /// repository around the KB is another project's: its commits are not the KB's dates or authors).
-    /// Every reader of a folder's history (load, serve, adopt) goes through here.
-    public static func readHistory(root: String, today: Day, git: GitRunner) -> (GitHistory?, HistoryState?) {
-        var ignored: [Diagnostic] = []
-        guard Configuration.read(readYAMLFile(FolderFiles(root: root), Configuration.fileName, &ignored)).0.history else { return (nil, nil) }
-        switch GitHistory.read(root: root, today: today, git: git) {
-        case .history(let read): return (read, .read)
-        case .unavailable: return (nil, .unavailable)
-        case .shallow: return (nil, .shallow)
-        }
     }
 
     /// The folder of the knowledge base the site goes to by default (bearing.yml's `output`, first
@@ -131,8 +133,10 @@ public enum KnowledgeBaseLoader {
         configuration.output.split(separator: "/").first { $0 != "." }.map(String.init) ?? "_site"
     }
 
-    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = []) -> ParsedDocument {
-        let (text, problems) = readText(files, path)
+    /// `bytes`: the file's, when already read.
+    static func parseFile(_ path: String, files: some KnowledgeBaseFiles, markdown: MarkdownParser.Options, assets: Set<String> = [],
+                          bytes: [UInt8]? = nil) -> ParsedDocument {
+        let (text, problems) = readText(files, path, bytes: bytes)
         var parsed = DocumentParser.parse(SourceFile(path: path, text: text ?? ""), markdownOptions: markdown)
         parsed.diagnostics += problems
         if let (sidecar, diagnostics) = SidecarFile.read(for: path, files: files, assets: assets) {
@@ -157,8 +161,8 @@ public enum KnowledgeBaseLoader {
     }
 
     /// A file's text, invalid UTF-8 replaced and reported at its position; nil when unreadable.
-    static func readText(_ files: some KnowledgeBaseFiles, _ path: String) -> (String?, [Diagnostic]) {
-        guard let bytes = files.read(path) else {
+    static func readText(_ files: some KnowledgeBaseFiles, _ path: String, bytes: [UInt8]? = nil) -> (String?, [Diagnostic]) {
+        guard let bytes = bytes ?? files.read(path) else {
             return (nil, [Diagnostic(.error, .unreadableFile, "file could not be read", at: SourceLocation(path: path, line: 1, column: 1))])
         }
         let (text, invalid) = UTF8Validation.decode(bytes)

@@ -1,7 +1,8 @@
 import Yams
 
 /// Parses a YAML block with Yams' basic resolver (no implicit dates, octals or booleans)
-/// into `YAMLNode`s whose positions are lines and columns of the file.
+/// into `YAMLNode`s whose positions are lines and columns of the file. Blocks that read cleanly
+/// go straight from libyaml's events to values (YAMLEventReader); the others through Yams.
 public enum YAMLReader {
     /// At most this many values, aliases expanded; protects against "billion laughs".
     public static let maxNodes = 20_000
@@ -23,7 +24,8 @@ public enum YAMLReader {
     public static func parse(_ yaml: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
         // libyaml reads the whole text before the value count above is checked: 500,000 keys took
         // 3.5 s and 419 MB. A value needs a line or a comma of its own (aliases aside).
-        let separators = yaml.utf8.count { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: ",") }
+        var text = yaml
+        let separators = text.withUTF8 { bytes in bytes.count { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: ",") } }
         if separators > 2 * maxNodes {
             return .failure(Failure(message: "more than \(2 * maxNodes) lines and commas (at most \(maxNodes) values are read)",
                                     line: firstLine, column: 1, rule: .limit))
@@ -31,6 +33,13 @@ public enum YAMLReader {
         if let deep = deepFlow(yaml) {
             return .failure(Failure(message: depthMessage, line: deep.line + firstLine - 1, column: deep.column, rule: .limit))
         }
+        if case .read(let node) = YAMLEventReader.read(yaml, firstLine: firstLine) { return .success(node) }
+        return parseWithYams(yaml, firstLine: firstLine)
+    }
+
+    /// The full reader, for the blocks YAMLEventReader defers: Yams' node tree, then positions,
+    /// limits and every diagnostic.
+    static func parseWithYams(_ yaml: String, firstLine: Int) -> Result<YAMLNode?, Failure> {
         let root: Node?
         do {
             // The encoding is given: its default reads the process environment on every call.
@@ -55,13 +64,19 @@ public enum YAMLReader {
 
     /// Where flow collections (`[`, `{`) first nest deeper than `maxDepth`, outside quotes and comments.
     static func deepFlow(_ yaml: String) -> (line: Int, column: Int)? {
+        var yaml = yaml
+        return yaml.withUTF8 { deepFlow(bytes: $0) }
+    }
+
+    /// The same over contiguous bytes (a String's byte iterator costs several times as much).
+    private static func deepFlow(bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
         var depth = 0
         var line = 1
         var column = 0
         var quote: UInt8? = nil
         var comment = false
         var previous: UInt8 = UInt8(ascii: " ")
-        for byte in yaml.utf8 {
+        for byte in bytes {
             if byte & 0xC0 != 0x80 { column += 1 }  // a column per character, not per UTF-8 byte
             defer { previous = byte }
             if byte == UInt8(ascii: "\n") { line += 1; column = 0; comment = false; continue }

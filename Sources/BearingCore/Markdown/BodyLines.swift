@@ -15,32 +15,60 @@ struct BodyLines {
     private let bodyLines: [(line: Int, characters: Int)]
 
     init(_ body: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(body.utf8.count)
-        for byte in body.utf8 {
-            if byte == 0 { bytes.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { bytes.append(byte) }
+        var body = body
+        (bytes, starts, bodyLines) = body.withUTF8 { Self.lines(of: $0) }
+    }
+
+    /// One pass over contiguous bytes by index (a String's byte iterator cost several times as
+    /// much, and this ran twice per document). Characters are counted only on a line with a lone
+    /// `\r`, the one case that needs them.
+    private static func lines(of body: UnsafeBufferPointer<UInt8>) -> ([UInt8], [Int], [(line: Int, characters: Int)]) {
+        var bytes: [UInt8]
+        if body.contains(0) {
+            bytes = []
+            bytes.reserveCapacity(body.count + 16)
+            for byte in body {
+                if byte == 0 { bytes.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { bytes.append(byte) }
+            }
+        } else {
+            bytes = Array(body)
         }
         var starts = [0]
         var bodyLines = [(line: 1, characters: 0)]
-        var line = 1
-        var characters = 0
-        for (i, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                characters = 0
-                starts.append(i + 1)
-                bodyLines.append((line, 0))
-            } else if byte == UInt8(ascii: "\r"), i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n") {
-                characters += 1
-                starts.append(i + 1)
-                bodyLines.append((line, characters))
-            } else if byte & 0xC0 != 0x80 {
-                characters += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var line = 1
+            // Characters of the body line before `counted`.
+            var characters = 0
+            var counted = 0
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                i += 1
+                // Only `\n` (10) and `\r` (13) end lines.
+                guard byte <= 13 else { continue }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    characters = 0
+                    counted = i
+                    starts.append(i)
+                    bodyLines.append((line, 0))
+                } else if byte == UInt8(ascii: "\r"), i == count || bytes[i] != UInt8(ascii: "\n") {
+                    // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+                    for j in counted..<i where bytes[j] & 0xC0 != 0x80 { characters += 1 }
+                    counted = i
+                    starts.append(i)
+                    bodyLines.append((line, characters))
+                }
             }
         }
-        self.bytes = bytes
-        self.starts = starts
-        self.bodyLines = bodyLines
+        return (bytes, starts, bodyLines)
+    }
+
+    /// Whether `body` has a `\r` (cmark's lines may then differ from the body's).
+    static func containsCR(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { $0.contains(UInt8(ascii: "\r")) }
     }
 
     /// The bytes of cmark's 1-based line `number`, without its line break.

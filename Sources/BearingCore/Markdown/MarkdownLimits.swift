@@ -41,9 +41,15 @@ public enum MarkdownLimits {
         var ws = 0
         var i = 0
         let count = bytes.count
+        let (low, high) = (specialBelow64, special64To127)
         while i < count {
             let byte = bytes[i]
             i += 1
+            // Most bytes are text in the middle of a line: they only end a run of `w`s.
+            if !atLineStart, !isSpecial(byte, low, high) {
+                ws = 0
+                continue
+            }
             if isMarkup(byte) { markupBytes += 1 }
             // `www.` starts an autolink (the extension makes a link and text nodes of it).
             if byte == UInt8(ascii: "w") { ws += 1 } else {
@@ -92,6 +98,22 @@ public enum MarkdownLimits {
             scan.cut = Cut(message: "more than \(maxMarkupBytes) Markdown markup characters (delimiters, brackets, line breaks)", line: 1)
         }
         return scan
+    }
+
+    /// The bytes the scan does more with than end a run of `w`s: markup, `w` and `.`, as two bit
+    /// sets (bytes 0–63 and 64–127).
+    private static let (specialBelow64, special64To127): (UInt64, UInt64) = {
+        var sets: (UInt64, UInt64) = (0, 0)
+        for byte in "*_~[]!<&\\`\n|@:>-w.".utf8 {
+            if byte < 64 { sets.0 |= 1 << UInt64(byte) } else { sets.1 |= 1 << UInt64(byte - 64) }
+        }
+        return sets
+    }()
+
+    @inline(__always) private static func isSpecial(_ byte: UInt8, _ low: UInt64, _ high: UInt64) -> Bool {
+        if byte < 64 { return low >> UInt64(byte) & 1 != 0 }
+        if byte < 128 { return high >> UInt64(byte - 64) & 1 != 0 }
+        return false
     }
 
     /// Bytes after which cmark may start a new inline or block node.

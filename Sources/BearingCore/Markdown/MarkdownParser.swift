@@ -37,11 +37,19 @@ public enum MarkdownParser {
     }
 
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
-        parse(body, options: options, limits: true)
+        var lines: BodyLines?
+        return parse(body, options: options, limits: true, lines: &lines)
     }
 
     /// `limits: false` gives cmark-gfm any body (tests of the tree walk on inputs the limits cut).
     static func parse(_ body: String, options: Options, limits: Bool) -> MarkdownDocument {
+        var lines: BodyLines?
+        return parse(body, options: options, limits: limits, lines: &lines)
+    }
+
+    /// The same, handing out the body's lines when the walk needed them, for the caller to reuse
+    /// (DocumentParser turns positions into file positions with them).
+    static func parse(_ body: String, options: Options, limits: Bool, lines: inout BodyLines?) -> MarkdownDocument {
         let cmarkOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (options.unsafeHTML ? CMARK_OPT_UNSAFE : 0)
         let scan = limits ? MarkdownLimits.scan(body) : MarkdownLimits.Scan()
         if let cut = scan.cut { return .cut(body, cut, renderHTML: options.renderHTML) }
@@ -69,6 +77,7 @@ public enum MarkdownParser {
 
         var walker = TreeWalker(body: body, unsafeHTML: options.unsafeHTML, rendering: options.renderHTML && options.placeholders)
         walker.walk(root)
+        lines = walker.lines
         if options.renderHTML {
             walker.prepareForRendering()
             let html = lock.withLock {
@@ -86,7 +95,7 @@ public enum MarkdownParser {
 private struct TreeWalker {
     let body: String
     /// Built only when a wikilink's position needs checking.
-    lazy var lines = BodyLines(body)
+    var lines: BodyLines?
     let unsafeHTML: Bool
     var document = MarkdownDocument()
     var anchors = HeadingAnchors()
@@ -268,7 +277,8 @@ private struct TreeWalker {
             rendered.append((found, document.links.count))
             var column = run.column + found.offset
             let needle = Array("[[\(found.raw)".utf8)
-            if let corrected = lines.column(of: needle, line: run.line, from: column) { column = corrected }
+            if lines == nil { lines = BodyLines(body) }
+            if let corrected = lines!.column(of: needle, line: run.line, from: column) { column = corrected }
             document.links.append(MarkdownLink(kind: .wikilink, destination: found.target, label: found.label,
                                                anchor: found.anchor, line: run.line, column: column))
         }

@@ -63,7 +63,8 @@ struct FieldReader {
 
     mutating func number(_ field: String, _ node: YAMLNode?) -> Double? {
         guard let text = string(field, node), let node else { return nil }
-        if let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite { return value }
+        let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text
+        if let value = Double(digits), value.isFinite { return value }
         invalid(field, node, expected: "a number (got '\(text)')")
         return nil
     }

@@ -11,23 +11,32 @@ extension KnowledgeBase {
     }
 
     /// The rest of the model stage, once each file has been read into a draft (the loader
-    /// reads drafts in parallel). References are resolved in parallel too; with a `cache`, only
-    /// those of documents that changed since the last load (see LoadCache).
+    /// reads drafts in parallel). References are resolved in parallel too. With a `memory` of the
+    /// last build and the paths of the drafts read since (`changed`; nil: any may have changed),
+    /// only the documents that changed are resolved again, and the last model is updated when it
+    /// can be (`update`), else made again.
     static func build(
-        drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String], cache: LoadCache? = nil
+        drafts: [DocumentReader.Draft], configuration: Configuration, people: PeopleDirectory, assets: [String],
+        memory: ModelMemory? = nil, changed: Set<String>? = nil
     ) async -> (KnowledgeBase, [Diagnostic]) {
+        if let memory, let changed, let built = memory.lastBuild(),
+           let updated = await update(built, drafts: drafts, changed: changed, people: people, configuration: configuration, assets: assets, memory: memory) {
+            return updated
+        }
         var drafts = drafts
         var timer = StageTimer()
+        let shapes = memory.map { _ in Dictionary(drafts.map { ($0.document.path, ModelMemory.Shape($0)) }, uniquingKeysWith: { first, _ in first }) }
         var diagnostics = drafts.flatMap(\.diagnostics) + unknownStatuses(drafts, configuration: configuration)
-        signOffsForTeams(&drafts, people: people)
+        signOffsForTeams(&drafts, at: drafts.indices, people: people)
         assignCollidingIDs(&drafts)
-        diagnostics += duplicateIDs(drafts)
+        let (duplicates, duplicatePaths) = duplicateIDs(drafts)
+        diagnostics += duplicates
 
         let unresolved = drafts.map(\.document)
         drafts = []  // release the drafts' copies before the documents are rewritten
         let (key, titles) = (resolverKey(unresolved, assets: assets), titleTable(unresolved))
         timer.mark("model: ids and keys")
-        var (known, changedTitles) = cache?.resolutions(forResolver: key, titles: titles) ?? ([:], [])
+        var (known, changedTitles) = memory?.resolutions(forResolver: key, titles: titles) ?? ([:], [])
         // Titles only matter to wikilinks, which may name a document by its title.
         let stale = unresolved.indices.filter { i in
             guard let resolution = known[unresolved[i].path], resolution.unresolved == unresolved[i] else { return true }
@@ -36,15 +45,15 @@ extension KnowledgeBase {
         var fresh: [(Document, [Diagnostic])] = []
         if !stale.isEmpty {
             let make = { ReferenceResolver(documents: unresolved, files: Set(unresolved.map(\.path) + assets), titles: titles, key: key) }
-            let resolver = cache?.resolver(forKey: key, titles: titles, make: make) ?? make()
+            let resolver = memory?.resolver(forKey: key, titles: titles, make: make) ?? make()
             fresh = await Parallel.map(stale) { resolveReferences(of: unresolved[$0], with: resolver) }
         }
         timer.mark("model: resolve \(stale.count)")
         // Every document is either stale (resolved now) or known.
         var resolved = unresolved.map { document in known[document.path].map { ($0.resolved, $0.diagnostics) } ?? (document, []) }
         for (i, result) in zip(stale, fresh) { resolved[i] = result }
-        known = [:]  // the cache's table is no longer shared: storing in it does not copy it
-        cache?.store(zip(stale, fresh).map { LoadCache.Resolution(unresolved: unresolved[$0], resolved: $1.0, diagnostics: $1.1) })
+        known = [:]  // the memory's table is no longer shared: storing in it does not copy it
+        memory?.store(zip(stale, fresh).map { ModelMemory.Resolution(unresolved: unresolved[$0], resolved: $1.0, diagnostics: $1.1) })
         var documents = resolved.map(\.0)
         let keys = documents.map { $0.id.lowercased() }
         diagnostics += resolved.flatMap(\.1)
@@ -53,15 +62,21 @@ extension KnowledgeBase {
         }
         documents = order.map { documents[$0] }
         timer.mark("model: sort")
-        defer { timer.mark("model: tables") }
-        return (KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets), diagnostics)
+        let kb = KnowledgeBase(configuration: configuration, people: people, documents: documents, assets: assets)
+        timer.mark("model: tables")
+        if let memory, let shapes {
+            memory.store(built: ModelMemory.Built(
+                kb: kb, generation: .init(number: 0), key: key, shapes: shapes, order: Dictionary(unresolved.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
+                duplicates: duplicates, duplicatePaths: duplicatePaths, resolutionDiagnostics: resolved.map(\.1), assets: assets), updated: nil)
+        }
+        return (kb, diagnostics)
     }
 
     /// A team asked to review has signed off when one of its members has (`reviewers: [growth]`,
     /// `approvals: [{by: ann}]` with ann in growth): the team's sign-off is added, noting who gave it.
-    static func signOffsForTeams(_ drafts: inout [DocumentReader.Draft], people: PeopleDirectory) {
+    static func signOffsForTeams(_ drafts: inout [DocumentReader.Draft], at positions: some Sequence<Int>, people: PeopleDirectory) {
         guard !people.teams.isEmpty else { return }
-        for i in drafts.indices {
+        for i in positions {
             guard let brief = drafts[i].document.brief, !brief.approvals.isEmpty else { continue }
             for reviewer in brief.awaitedReviewers {
                 guard let team = people.teams[reviewer.lowercased()] else { continue }
@@ -167,11 +182,14 @@ extension KnowledgeBase {
         }
     }
 
-    static func duplicateIDs(_ drafts: [DocumentReader.Draft]) -> [Diagnostic] {
+    /// `duplicate-id` diagnostics, and the files of the documents they name.
+    static func duplicateIDs(_ drafts: [DocumentReader.Draft]) -> ([Diagnostic], paths: Set<String>) {
         var groups: [String: [Int]] = [:]
         for (i, draft) in drafts.enumerated() { groups[draft.document.id.lowercased(), default: []].append(i) }
         var diagnostics: [Diagnostic] = []
+        var paths: Set<String> = []
         for (_, members) in groups where members.count > 1 {
+            for member in members { paths.insert(drafts[member].document.path) }
             let places = members.map { drafts[$0].explicitID?.location ?? drafts[$0].document.location }
             for (member, place) in zip(members, places) {
                 let others = places.filter { $0 != place }
@@ -180,6 +198,6 @@ extension KnowledgeBase {
                                               at: place, related: others))
             }
         }
-        return diagnostics
+        return (diagnostics, paths)
     }
 }

@@ -5,21 +5,23 @@ public struct KnowledgeBase: Sendable {
     public let configuration: Configuration
     public let people: PeopleDirectory
     /// Every document, sorted by id.
-    public let documents: [Document]
+    public internal(set) var documents: [Document]
     /// Non-Markdown files under the KB (images, PDFs), relative paths.
     public let assets: [String]
     /// Who refers to each document, by target id.
-    public let backlinks: [String: [Backlink]]
-    private let index: [String: Int]
+    public internal(set) var backlinks: [String: [Backlink]]
+    let index: [String: Int]
     /// Positions by file path.
-    private let byPath: [String: Int]
-    private let childGoals: [String: [Int]]
+    let byPath: [String: Int]
+    let childGoals: [String: [Int]]
     /// Decisions by the number in their file name (`0007-x.md` → 7).
-    private let decisionsByNumber: [Int: [Int]]
+    let decisionsByNumber: [Int: [Int]]
     /// The documents of each type, kept once so rules do not filter (and copy) every time.
-    private let byType: [DocumentType: [Document]]
+    var byType: [DocumentType: [Document]]
+    /// Each document's position in its type's list (`byType`).
+    let typeSlots: [Int]
     /// The goals each document serves (`servedGoalIDs`), by position: rules and the analysis all ask.
-    private let servedGoals: [[String]]
+    var servedGoals: [[String]]
 
     init(configuration: Configuration, people: PeopleDirectory, documents: [Document], assets: [String]) {
         self.configuration = configuration
@@ -43,6 +45,11 @@ public struct KnowledgeBase: Sendable {
         }
         self.decisionsByNumber = decisionsByNumber
         byType = Dictionary(grouping: documents, by: \.type)
+        var counts: [DocumentType: Int] = [:]
+        typeSlots = documents.map { document in
+            defer { counts[document.type, default: 0] += 1 }
+            return counts[document.type, default: 0]
+        }
         // The backlinks and the goals each document serves, side by side.
         let madeBacklinks = LockedSlots<[String: [Backlink]]>(count: 1)
         let madeServedGoals = LockedSlots<[[String]]>(count: 1)
@@ -59,7 +66,7 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Who refers to each document, by target id: sorted, each source and kind once.
-    private static func backlinks(_ documents: [Document]) -> [String: [Backlink]] {
+    static func backlinks(_ documents: [Document]) -> [String: [Backlink]] {
         var backlinks: [String: [Backlink]] = [:]
         for document in documents {
             for reference in document.references {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The site of `bearing serve` (SPEC §8): built in memory, its pages rendered when a browser
-/// asks for them, and rebuilt when files change. A rebuild parses only the changed files
-/// (LoadCache) and replaces the site at once. When a rebuild has errors the served site did not
+/// asks for them, and rebuilt when files change. A rebuild redoes only what the changed files can
+/// change (KnowledgeBaseEngine) and replaces the site at once. When a rebuild has errors the served site did not
 /// have (a broken file, a reference to a goal just removed), the previous site keeps being
 /// served and those errors are reported (`problems`), until a rebuild without them.
 /// Safe to use from several threads.
@@ -34,11 +34,10 @@ public final class PreviewSite: @unchecked Sendable {
     private let clock: Clock
     private let digestWeeks: Int
     private let git: GitRunner?
-    private let cache = LoadCache()
+    private let engine: KnowledgeBaseEngine
     private let lock = NSLock()
     private var current: Generation?
     private var currentProblems: [Diagnostic] = []
-    private var history: GitHistory?
     private var digests: [WeeklyDigest] = []
     /// Whether the folder was found gone by the last rebuild: when it comes back, it may be another.
     private var folderGone = false
@@ -49,6 +48,7 @@ public final class PreviewSite: @unchecked Sendable {
         self.clock = clock
         self.digestWeeks = digestWeeks
         self.git = git
+        engine = KnowledgeBaseEngine(root: root, clock: clock, git: git)
     }
 
     public var generation: Generation? { lock.withLock { current } }
@@ -78,8 +78,7 @@ public final class PreviewSite: @unchecked Sendable {
     public func start() async throws {
         guard FileReader.isDirectory(root) else { throw KnowledgeBaseLoader.Failure.notADirectory(root) }
         let today = clock.today()
-        if let git { history = KnowledgeBaseLoader.readHistory(root: root, today: today, git: git).0 }
-        var (builder, diagnostics) = await load()
+        var (builder, diagnostics) = site(await engine.start())
         if digestWeeks > 0 {
             let state = KnowledgeBaseChange.State(label: "files", kb: builder.kb, diagnostics: builder.diagnostics, analysis: builder.analysis)
             digests = await DigestBuilder.build(root: root, periods: DigestBuilder.recentWeeks(digestWeeks, before: today), git: git, current: state)
@@ -113,11 +112,8 @@ public final class PreviewSite: @unchecked Sendable {
             defer { folderGone = false }
             return folderGone
         }
-        if cameBack || changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
-            cache.forgetAll()
-        }
-        cache.forget(changed, in: root)
-        let (builder, diagnostics) = await load()
+        if cameBack { engine.forgetAll() }
+        let (builder, diagnostics) = site(await engine.update(changed: changed))
         var timer = StageTimer()
         let pages: SitePages
         do {
@@ -151,14 +147,10 @@ public final class PreviewSite: @unchecked Sendable {
         return update
     }
 
-    /// Load (changed files only) and analysis, ready for a site; with the diagnostics of the theme too.
-    private func load() async -> (SiteBuilder, [Diagnostic]) {
-        let today = clock.today()
-        let result = await KnowledgeBaseLoader.load(FolderFiles(root: root), today: today, markdown: .init(renderHTML: true),
-                                                    history: history, cache: cache, analyse: true)
+    /// A loaded knowledge base ready for a site; with the diagnostics of the theme too.
+    private func site(_ result: KnowledgeBaseLoader.Result) -> (SiteBuilder, [Diagnostic]) {
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: root)
-        let analysis = result.analysis!
-        let builder = SiteBuilder(kb: result.knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
+        let builder = SiteBuilder(kb: result.knowledgeBase, analysis: result.analysis!, diagnostics: result.diagnostics, templates: templates,
                                   source: root, digests: digests)
         return (builder, result.diagnostics + templateDiagnostics)
     }

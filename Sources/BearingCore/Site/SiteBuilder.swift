@@ -46,8 +46,16 @@ public struct SiteBuilder: Sendable {
     static let inlinePeopleLimit = 50
 
     /// Builds every page into `output`; returns the files of the KB left out without a diagnostic (see `SitePages.copyFiles`).
+    /// With `progress`, reports each document's page written.
     @discardableResult
-    public func build(into output: some SiteOutput) async throws -> [String] {
+    public func build(into output: some SiteOutput, progress: ProgressReport? = nil) async throws -> [String] {
+        var timer = StageTimer()
+        defer { timer.mark("site: render and write") }
+        guard let progress else { return try await build(output) }
+        return try await build(ProgressOutput(output, pages: Set(kb.documents.map(SiteLinks.page)), progress: progress))
+    }
+
+    private func build(_ output: some SiteOutput) async throws -> [String] {
         var timer = StageTimer()
         let site = try pages()
         site.items.prepare(roots: site.roots)

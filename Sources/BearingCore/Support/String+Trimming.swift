@@ -1,14 +1,26 @@
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
+        // The common case, decided on the bytes: ASCII at both ends and no space there.
+        let bytes = Substring(self).utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return "" }
+        if firstByte < 0x80, lastByte < 0x80, !isASCIISpace(firstByte), !isASCIISpace(lastByte) { return String(self) }
         let scalars = Substring(self).unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return "" }
-        if !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }  // the common case
         var trimmed = scalars[...]
-        while let f = trimmed.first, f.properties.isWhitespace { trimmed = trimmed.dropFirst() }
-        while let l = trimmed.last, l.properties.isWhitespace { trimmed = trimmed.dropLast() }
+        while let f = trimmed.first, isSpace(f) { trimmed = trimmed.dropFirst() }
+        while let l = trimmed.last, isSpace(l) { trimmed = trimmed.dropLast() }
         return String(String.UnicodeScalarView(trimmed))
     }
+}
+
+/// Unicode's White_Space; ASCII without the (slow) property look-up.
+private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? isASCIISpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+}
+
+/// Tab, line feed, vertical tab, form feed, carriage return and space: ASCII's White_Space.
+private func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
 }
 
 extension String {

@@ -22,15 +22,19 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     /// Loads the KB, turning environment failures into exit status 2 with a message.
     /// With `analyse`, the result has the alignment analysis too.
-    func load(markdown: MarkdownParser.Options = .init(), analyse: Bool = false) async throws -> KnowledgeBaseLoader.Result {
-        try await Self.load(root: directory, today: clock.today(), markdown: markdown, git: noGit ? nil : GitRunner(), analyse: analyse)
+    func load(markdown: MarkdownParser.Options = .init(), analyse: Bool = false, parseCache: ParseCache? = nil,
+              progress: ProgressMeter? = nil) async throws -> KnowledgeBaseLoader.Result {
+        defer { progress?.clear() }
+        return try await Self.load(root: directory, today: clock.today(), markdown: markdown, git: noGit ? nil : GitRunner(), analyse: analyse,
+                                   parseCache: parseCache, progress: progress?.report)
     }
 
     /// Loads the KB at `root`, turning environment failures into exit status 2 with a message.
     static func load(root: String, today: Day, markdown: MarkdownParser.Options = .init(), git: GitRunner?,
-                     analyse: Bool = false) async throws -> KnowledgeBaseLoader.Result {
+                     analyse: Bool = false, parseCache: ParseCache? = nil, progress: ProgressReport? = nil) async throws -> KnowledgeBaseLoader.Result {
         do {
-            let result = try await KnowledgeBaseLoader.load(root: root, today: today, markdown: markdown, git: git, analyse: analyse)
+            let result = try await KnowledgeBaseLoader.load(root: root, today: today, markdown: markdown, git: git, analyse: analyse,
+                                                            parseCache: parseCache, progress: progress)
             if result.history == .shallow {
                 FileHandleOutput.standardError("note: shallow clone: created/updated come from front matter only (fetch the whole history for dates from git)\n")
             }

@@ -31,6 +31,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors (and warnings with --fail-on warnings).")
     var quiet = false
 
+    @Flag(help: ArgumentHelp("Parse every file again: neither read nor write the build cache (.bearing-cache/ beside the output folder)."))
+    var noCache = false
+
     func validate() throws {
         if digestWeeks < 0 || digestWeeks > 520 { throw ValidationError("--digest-weeks must be 0 to 520, got \(digestWeeks)") }
         // As bearing.yml's base_url: an http(s) address only (a javascript: one would run from the feed).
@@ -40,7 +43,14 @@ struct Build: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result = try await kb.load(markdown: .init(renderHTML: true), analyse: true)
+        let parseCache = noCache ? nil : BuildCacheFolder.parseCache(output: output, root: kb.directory).map {
+            ParseCache(path: $0, identity: CacheIdentity.current(knowledgeBase: kb.directory))
+        }
+        if let parseCache, let rejection = parseCache.rejection, !quiet {
+            FileHandleOutput.standardError("note: the build cache '\(parseCache.path.terminalSafe)' \(rejection): not used, every file is parsed again\n")
+        }
+        let progress = TerminalProgress.meter(quiet: quiet)
+        let result = try await kb.load(markdown: .init(renderHTML: true), analyse: true, parseCache: parseCache, progress: progress)
         let knowledgeBase = result.knowledgeBase
         let (templates, templateDiagnostics) = TemplateSet.load(knowledgeBase: kb.directory)
         let diagnostics = result.diagnostics + templateDiagnostics
@@ -75,13 +85,17 @@ struct Build: AsyncParsableCommand {
             : []
         do {
             let leftOut = try await SiteBuilder(kb: knowledgeBase, analysis: analysis, diagnostics: result.diagnostics, templates: templates,
-                                                source: kb.directory, baseURL: baseURL, digests: digests, git: kb.noGit ? nil : GitRunner()).build(into: writer)
+                                                source: kb.directory, baseURL: baseURL, digests: digests, git: kb.noGit ? nil : GitRunner())
+                .build(into: writer, progress: progress?.report)
+            progress?.clear()
             try writer.commit()
+            parseCache?.save()
             if !leftOut.isEmpty, !quiet {
                 let shown = leftOut.prefix(10).map(\.terminalSafe).joined(separator: ", ") + (leftOut.count > 10 ? " and \(leftOut.count - 10) more" : "")
                 FileHandleOutput.standardError("note: not published, a type not on the allow-list (docs/security.md) or a page's path: \(shown)\n")
             }
         } catch {
+            progress?.clear()
             writer.discard()
             FileHandleOutput.standardError("error: \(error)\n")
             throw ExitCode(2)

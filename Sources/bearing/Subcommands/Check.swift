@@ -15,7 +15,7 @@ struct Check: AsyncParsableCommand {
     var strict = false
 
     func run() async throws {
-        let result = try await kb.load()
+        let result = try await kb.load(progress: TerminalProgress.meter(quiet: false))
         FileHandleOutput.standardOutput(format.diagnosticFormat.render(result.diagnostics, pathPrefix: kb.pathPrefix))
         if format == .text {
             let errors = result.diagnostics.filter { $0.severity == .error }.count

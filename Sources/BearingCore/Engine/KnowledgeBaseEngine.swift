@@ -1,0 +1,56 @@
+import Foundation
+
+/// The engine behind `bearing serve` (and the editor integration to come): a knowledge base loaded
+/// once, then brought up to date after each edit by redoing only what the edit can change — the
+/// changed files' parses, their references, the model's tables they touch, the diagnostics whose
+/// inputs changed, the analysis when what it reads changed (LoadCache and the memories of each
+/// stage: ModelMemory, ValidationMemory, AnalysisMemory). The result always equals a load from
+/// scratch (LoadCacheTests holds it to that after random edits). It owns the git history read at
+/// `start`. Safe to use from several threads; updates are meant to run one at a time.
+public final class KnowledgeBaseEngine: @unchecked Sendable {
+    public let root: String
+    private let clock: Clock
+    private let git: GitRunner?
+    private let markdown: MarkdownParser.Options
+    private let cache = LoadCache()
+    private let lock = NSLock()
+    private var history: GitHistory?
+
+    public init(root: String, clock: Clock, git: GitRunner?, markdown: MarkdownParser.Options = .init(renderHTML: true)) {
+        self.root = root
+        self.clock = clock
+        self.git = git
+        self.markdown = markdown
+    }
+
+    /// The git history (dates and authors) read once, when there is one; nil before `start`.
+    public var gitHistory: GitHistory? { lock.withLock { history } }
+
+    /// Reads the git history, then every file, with the analysis.
+    public func start() async -> KnowledgeBaseLoader.Result {
+        if let git {
+            let read = KnowledgeBaseLoader.readHistory(root: root, today: clock.today(), git: git).0
+            lock.withLock { history = read }
+        }
+        return await load()
+    }
+
+    /// The knowledge base after `changed` files (paths relative to the KB) were written, created
+    /// or removed (`FileWatcher.everything`: anything may have changed).
+    public func update(changed: Set<String>) async -> KnowledgeBaseLoader.Result {
+        // Parses depend on the configuration and on people.yml (teams that sign off).
+        if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
+            cache.forgetAll()
+        }
+        cache.forget(changed, in: root)
+        return await load()
+    }
+
+    /// Forgets everything: the next update reads every file (the folder was replaced, say).
+    public func forgetAll() { cache.forgetAll() }
+
+    private func load() async -> KnowledgeBaseLoader.Result {
+        await KnowledgeBaseLoader.load(FolderFiles(root: root), today: clock.today(), markdown: markdown,
+                                       history: gitHistory, cache: cache, analyse: true)
+    }
+}
