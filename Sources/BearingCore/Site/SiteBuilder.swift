@@ -61,9 +61,15 @@ public struct SiteBuilder: Sendable {
         site.items.prepare(roots: site.roots)
         timer.mark("site: items")
         let renderer = site.renderer(output)
-        // The report (partly serial) is made while the documents' pages render.
+        // The report (partly serial) is made while the documents' pages render; they render on
+        // Dispatch's threads, leaving this task's thread to the report.
         let reportTask = Task { try await site.reportParts() }
-        site.renderDocuments(renderer)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                site.renderDocuments(renderer)
+                done.resume()
+            }
+        }
         timer.mark("site: documents")
         let report = try await reportTask.value
         timer.mark("site: report")
