@@ -20,6 +20,29 @@ public enum Escape {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `html(text)` appended to `output` as UTF-8, without making a string.
+    static func appendHTML(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     /// Inline Markdown text: characters that would start markup are backslash-escaped, line
     /// breaks become spaces, so a title cannot break a table row or inject a link or a tag.
     /// Characters that are markup only in some places (`_` inside a word, `&` not starting an

@@ -10,7 +10,7 @@
 /// `first()` and `last()`, and standalone tag lines (removed with their line break).
 public struct PageTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, inverted: Bool, [Node])
         case partial(String)
@@ -126,7 +126,7 @@ public struct PageTemplate: Sendable {
                 index += 1
                 switch token {
                 case .text(let text):
-                    nodes.append(.text(text))
+                    nodes.append(.text(Array(text.utf8)))
                 case .tag(let tag):
                     switch tag.kind {
                     case UInt8(ascii: "!"), UInt8(ascii: "%"):
@@ -178,16 +178,40 @@ public struct PageTemplate: Sendable {
 
     /// The same as UTF-8 bytes, ready to write.
     public func renderBytes(_ context: [String: Any], partials: [String: PageTemplate] = [:]) -> [UInt8] {
+        renderBytes([context], partials: partials)
+    }
+
+    /// Renders with `contexts` stacked, the last on top: a name is looked up in the last first.
+    /// Lets a caller add a few values to a page's context without copying it.
+    func renderBytes(_ contexts: [[String: Any]], partials: [String: PageTemplate] = [:], capacity: Int = 16_384) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(16_384)
-        var renderer = Renderer(partials: partials, stack: [context], sequence: [])
+        output.reserveCapacity(capacity)
+        var renderer = Renderer(partials: partials, stack: contexts.map(Frame.dictionary), sequence: [])
         renderer.render(nodes, into: &output)
         return output
     }
 
+    /// A value on the renderer's stack, a dictionary told apart once, when pushed, rather than at
+    /// every name looked up through it.
+    private enum Frame {
+        case dictionary([String: Any])
+        case other(Any)
+
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .other(value) }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .other(let value): value
+            }
+        }
+    }
+
     private struct Renderer {
         let partials: [String: PageTemplate]
-        var stack: [Any]
+        var stack: [Frame]
         /// For `first()` and `last()`: the position in the innermost list being iterated.
         var sequence: [(index: Int, count: Int)]
         var depth = 0
@@ -200,11 +224,10 @@ public struct PageTemplate: Sendable {
             for node in nodes {
                 switch node {
                 case .text(let text):
-                    output += text.utf8
+                    output.append(contentsOf: text)
                 case .variable(let name, let escaped):
                     guard let value = resolve(name) else { continue }
-                    let text = Self.text(value)
-                    output += (escaped ? Escape.html(text) : text).utf8
+                    Self.write(value, escaped: escaped, into: &output)
                 case .section(let name, let inverted, let children):
                     let value = resolve(name)
                     if inverted {
@@ -217,7 +240,7 @@ public struct PageTemplate: Sendable {
                     case let list as [[String: Any]]: iterate(list, children, &output)
                     case let list as [Any]: iterate(list, children, &output)
                     case let value?:
-                        stack.append(value)
+                        stack.append(Frame(value))
                         render(children, into: &output)
                         stack.removeLast()
                     }
@@ -232,9 +255,19 @@ public struct PageTemplate: Sendable {
             }
         }
 
-        mutating func iterate<T>(_ list: [T], _ children: [Node], _ output: inout [UInt8]) {
+        mutating func iterate(_ list: [[String: Any]], _ children: [Node], _ output: inout [UInt8]) {
             for (index, element) in list.enumerated() {
-                stack.append(element)
+                stack.append(.dictionary(element))
+                sequence.append((index, list.count))
+                render(children, into: &output)
+                sequence.removeLast()
+                stack.removeLast()
+            }
+        }
+
+        mutating func iterate(_ list: [Any], _ children: [Node], _ output: inout [UInt8]) {
+            for (index, element) in list.enumerated() {
+                stack.append(Frame(element))
                 sequence.append((index, list.count))
                 render(children, into: &output)
                 sequence.removeLast()
@@ -258,10 +291,10 @@ public struct PageTemplate: Sendable {
 
         /// The first name through the stack from the top, the rest inside it.
         func lookUp(_ path: [String]) -> Any? {
-            guard let first = path.first else { return stack.last }
+            guard let first = path.first else { return stack.last?.value }
             var value: Any?
-            for object in stack.reversed() {
-                if let dictionary = object as? [String: Any], let found = dictionary[first] {
+            for frame in stack.reversed() {
+                if case .dictionary(let dictionary) = frame, let found = dictionary[first] {
                     value = found
                     break
                 }
@@ -289,6 +322,18 @@ public struct PageTemplate: Sendable {
             case let list as [[String: Any]]: return !list.isEmpty
             case let list as [Any]: return !list.isEmpty
             default: return true
+            }
+        }
+
+        /// A value as text, HTML-escaped or not, appended to `output` (strings without a copy).
+        static func write(_ value: Any, escaped: Bool, into output: inout [UInt8]) {
+            if let text = value as? String {
+                if escaped { Escape.appendHTML(text, to: &output) } else { output += text.utf8 }
+            } else if let html = value as? HTMLBytes {
+                if escaped { Escape.appendHTML(String(decoding: html.bytes, as: UTF8.self), to: &output) } else { output += html.bytes }
+            } else {
+                let text = Self.text(value)
+                output += (escaped ? Escape.html(text) : text).utf8
             }
         }
 

@@ -13,61 +13,93 @@ enum BodyHTML {
     static let linkEnd = Array("</a>".utf8)
 
     static func finish(_ html: String, document: Document, root: String, items: SiteItems,
-                       query: (Int) -> String) -> String {
-        let html = droppingTitle(html, document: document)
-        let hasLinks = !document.body.links.isEmpty
-        guard hasLinks || !document.queries.isEmpty else { return html }
-        var targets: [SourcePosition: Reference] = [:]
-        for reference in document.references where reference.kind == .mentions {
-            targets[SourcePosition(line: reference.location.line, column: reference.location.column)] = reference
-        }
-        let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 256)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
-                let (url, title) = wikilink(n, document: document, targets: targets, root: root, items: items)
-                output += Array(url.utf8)
-                i = end
-                // The parser wrote the target as the link's text (escaped, so the next `<` closes the link).
-                if let title, bytes[i...].starts(with: linkTextStart), let close = bytes[i...].firstIndex(of: UInt8(ascii: "<")),
-                   bytes[close...].starts(with: linkEnd) {
-                    output += linkTextStart + Array(Escape.html(title).utf8)
-                    i = close
-                }
-            } else if bytes[i] == UInt8(ascii: "b"), hasLinks, isAttributeStart(bytes, i), let (n, end) = number(after: linkMarker, in: bytes, at: i) {
-                output += Array(linkURL(n, document: document, targets: targets, root: root, items: items).utf8)
-                i = end
-            } else if bytes[i] == UInt8(ascii: "<"), let (n, end) = number(after: queryMarker, in: bytes, at: i),
-                      bytes[end...].starts(with: queryMarkerEnd) {
-                output += Array(query(n).utf8)
-                i = end + queryMarkerEnd.count
-            } else {
-                output.append(bytes[i])
-                i += 1
+                       query: (Int) -> String) -> [UInt8] {
+        let start = titleEnd(html, document: document)
+        var html = html
+        return html.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[start...])
+            let hasLinks = !document.body.links.isEmpty
+            guard hasLinks || !document.queries.isEmpty else { return Array(bytes) }
+            var targets: [SourcePosition: Reference] = [:]
+            for reference in document.references where reference.kind == .mentions {
+                targets[SourcePosition(line: reference.location.line, column: reference.location.column)] = reference
             }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 256)
+            // Copied in runs up to the next byte a placeholder can start with.
+            let b = UInt8(ascii: "b"), open = UInt8(ascii: "<")
+            var i = 0
+            var copied = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == open || (hasLinks && byte == b) else { i += 1; continue }
+                var replacement: [UInt8]?
+                var next = i
+                if byte == b, isAttributeStart(bytes, i), let (n, end) = number(after: wikilinkMarker, in: bytes, at: i) {
+                    let (url, title) = wikilink(n, document: document, targets: targets, root: root, items: items)
+                    var text = Array(url.utf8)
+                    next = end
+                    // The parser wrote the target as the link's text (escaped, so the next `<` closes the link).
+                    if let title, starts(bytes, at: next, with: linkTextStart), let close = bytes[next...].firstIndex(of: open),
+                       starts(bytes, at: close, with: linkEnd) {
+                        text += linkTextStart + Array(Escape.html(title).utf8)
+                        next = close
+                    }
+                    replacement = text
+                } else if byte == b, isAttributeStart(bytes, i), let (n, end) = number(after: linkMarker, in: bytes, at: i) {
+                    replacement = Array(linkURL(n, document: document, targets: targets, root: root, items: items).utf8)
+                    next = end
+                } else if byte == open, let (n, end) = number(after: queryMarker, in: bytes, at: i), starts(bytes, at: end, with: queryMarkerEnd) {
+                    replacement = Array(query(n).utf8)
+                    next = end + queryMarkerEnd.count
+                }
+                guard let replacement else { i += 1; continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+                output += replacement
+                i = next
+                copied = next
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return output
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The body without its opening `# Title` when that is the page's title (shown above it).
-    static func droppingTitle(_ html: String, document: Document) -> String {
-        guard let first = document.body.headings.first, first.level == 1, first.text == document.title else { return html }
+    /// Where the body starts once its opening `# Title` is dropped when that is the page's title
+    /// (shown above it): after the heading's `</h1>` line, else 0.
+    static func titleEnd(_ html: String, document: Document) -> Int {
+        guard let first = document.body.headings.first, first.level == 1, first.text == document.title else { return 0 }
         let open = "<h1 id=\"\(first.anchor)\">"
-        guard html.hasPrefix(open), let close = html.range(of: "</h1>\n") else { return html }
-        return String(html[close.upperBound...])
+        guard html.hasPrefix(open) else { return 0 }
+        var html = html
+        return html.withUTF8 { bytes in
+            let close = Array("</h1>\n".utf8)
+            var i = open.utf8.count
+            while i + close.count <= bytes.count {
+                if bytes[i] == close[0], starts(bytes, at: i, with: close) { return i + close.count }
+                i += 1
+            }
+            return 0
+        }
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, with prefix: [UInt8]) -> Bool {
+        guard start + prefix.count <= bytes.count else { return false }
+        for (k, byte) in prefix.enumerated() where bytes[start + k] != byte { return false }
+        return true
     }
 
     /// Whether `i` starts the value of an `href="` or `src="` attribute: the only place the parser
     /// writes link placeholders (the same words in text or code are left alone).
-    private static func isAttributeStart(_ bytes: [UInt8], _ i: Int) -> Bool {
-        bytes[..<i].suffix(6).elementsEqual("href=\"".utf8) || bytes[..<i].suffix(5).elementsEqual("src=\"".utf8)
+    private static func isAttributeStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        (i >= 6 && starts(bytes, at: i - 6, with: hrefStart)) || (i >= 5 && starts(bytes, at: i - 5, with: srcStart))
     }
 
+    private static let hrefStart = Array("href=\"".utf8)
+    private static let srcStart = Array("src=\"".utf8)
+
     /// The number after `marker` at `start`, and where it ends.
-    private static func number(after marker: [UInt8], in bytes: [UInt8], at start: Int) -> (Int, Int)? {
-        guard bytes[start...].starts(with: marker) else { return nil }
+    private static func number(after marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
+        guard starts(bytes, at: start, with: marker) else { return nil }
         var end = start + marker.count
         var value = 0
         while end < bytes.count, (0x30...0x39).contains(bytes[end]), end - start < marker.count + 9 {

@@ -11,8 +11,11 @@ struct DocumentPage {
 
     var kb: KnowledgeBase { items.kb }
 
-    func context(_ document: Document, root: String, diagnostics: [Diagnostic]) -> [String: Any] {
-        var page = items.item(document.id, root: root) ?? [:]
+    /// The document's item (SiteItems), then the page's own values above it: a template finds a
+    /// name in the second first. The item is shared, not copied.
+    func context(_ document: Document, root: String, diagnostics: [Diagnostic]) -> [[String: Any]] {
+        var page: [String: Any] = [:]
+        page.reserveCapacity(16)
         page["meta"] = meta(document, root: root)
         page["chain"] = chain(document, root: root)
         page["goal"] = goal(document, root: root)
@@ -31,13 +34,13 @@ struct DocumentPage {
         page["path"] = document.path
         page["edit_url"] = editBase.map { EditLink.url(base: $0, path: document.path) } ?? false
         let renderer = QueryResultRenderer { [items] id in items.item(id, root: root)?["href"] as? String }
-        page["body"] = BodyHTML.finish(document.body.html ?? "", document: document, root: root, items: items) { n in
+        page["body"] = HTMLBytes(BodyHTML.finish(document.body.html ?? "", document: document, root: root, items: items) { n in
             guard n < document.queries.count, let query = document.queries[n].query else {
                 return "<p class=\"query-error\">This query block has an error (run <code>bearing check</code>).</p>\n"
             }
             return "<div class=\"query\">\n" + renderer.html(evaluator.evaluate(query)) + "</div>\n"
-        }
-        return page
+        })
+        return [items.item(document.id, root: root) ?? [:], page]
     }
 
     /// Rows of the metadata panel: `{label, text, note}` or `{label, people: [{id, name, href}]}` or

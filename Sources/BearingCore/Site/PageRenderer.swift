@@ -28,18 +28,21 @@ final class PageRenderer: @unchecked Sendable {
     ]
 
     func render(_ path: String, template: String, title pageTitle: String, section: String, context: [String: Any]) {
+        render(path, template: template, title: pageTitle, section: section, contexts: [context])
+    }
+
+    /// The same with the page's values in several dictionaries, a name looked up in the last first.
+    func render(_ path: String, template: String, title pageTitle: String, section: String, contexts: [[String: Any]]) {
         let root = SitePaths.root(from: path)
-        var context = context
-        context["root"] = root
-        context["site_title"] = title
-        context["today"] = today.description
-        let content = library["site/\(template).html"]?.render(context, partials: library) ?? ""
+        // Above the page's own values, not merged into them (which would copy its dictionary).
+        let site: [String: Any] = ["root": root, "site_title": title, "today": today.description]
+        let content = library["site/\(template).html"]?.renderBytes(contexts + [site], partials: library) ?? []
         let layout: [String: Any] = [
             "root": root, "site_title": title, "language": language, "today": today.description, "page_title": pageTitle,
-            "is_home": path == SiteLinks.dashboard, "content": content, "page_kind": template,
+            "is_home": path == SiteLinks.dashboard, "content": HTMLBytes(content), "page_kind": template,
             "nav": Self.navigation.map { ["label": $0.label, "href": root + $0.path, "current": $0.section == section] },
         ]
-        writer.write(path, bytes: library["site/layout.html"]?.renderBytes(layout, partials: library) ?? [])
+        writer.write(path, bytes: library["site/layout.html"]?.renderBytes([layout], partials: library, capacity: content.count + 4096) ?? [])
         lock.withLock { paths.append(path) }
     }
 

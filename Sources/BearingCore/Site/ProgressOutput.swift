@@ -15,5 +15,10 @@ final class ProgressOutput<Base: SiteOutput>: SiteOutput {
         if pages.contains(path) { counter.step() }
     }
 
+    func write(_ path: String, streaming produce: (_ emit: ([UInt8]) -> Void) -> Void) {
+        base.write(path, streaming: produce)
+        if pages.contains(path) { counter.step() }
+    }
+
     func copy(from source: String, to path: String) { base.copy(from: source, to: path) }
 }

@@ -56,22 +56,38 @@ public struct SiteBuilder: Sendable {
     }
 
     private func build(_ output: some SiteOutput) async throws -> [String] {
+        var timer = StageTimer()
         let site = try pages()
         site.items.prepare(roots: site.roots)
+        timer.mark("site: items")
         let renderer = site.renderer(output)
-        let report = try await site.reportParts()
-        site.renderDocuments(renderer)
+        // The report (partly serial) is made while the documents' pages render; they render on
+        // Dispatch's threads, leaving this task's thread to the report.
+        let reportTask = Task { try await site.reportParts() }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                site.renderDocuments(renderer)
+                done.resume()
+            }
+        }
+        timer.mark("site: documents")
+        let report = try await reportTask.value
+        timer.mark("site: report")
         site.renderDashboard(renderer, report)
         site.renderDigests(renderer)
         // The list pages, side by side.
         let listPages = site.listPages
         DispatchQueue.concurrentPerform(iterations: listPages.count) { i in site.renderList(listPages[i], renderer, report) }
         site.renderReport(renderer, report)
+        timer.mark("site: lists and report")
         site.writeSearchIndex(to: output)
+        timer.mark("site: search index")
         site.writeFeed(to: output)
         if baseURL != nil { site.writeSitemap(to: output, pages: renderer.written) }
         site.copyThemeFiles(to: output)
-        return site.copyFiles(to: output)
+        let leftOut = site.copyFiles(to: output)
+        timer.mark("site: feed and files")
+        return leftOut
     }
 
     /// The site prepared for rendering its pages one at a time, on demand (`bearing serve`).

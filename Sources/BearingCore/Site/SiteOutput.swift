@@ -5,12 +5,21 @@ import Foundation
 /// use from several threads.
 public protocol SiteOutput: AnyObject, Sendable {
     func write(_ path: String, bytes: [UInt8])
+    /// Writes one file whose bytes `produce` hands to `emit` piece by piece, in order: a large file
+    /// need not be held in memory whole.
+    func write(_ path: String, streaming produce: (_ emit: ([UInt8]) -> Void) -> Void)
     /// Copies a file of the knowledge base (`source`, an absolute path without symbolic links: one
     /// there is refused) to `path` in the site.
     func copy(from source: String, to path: String)
 }
 
 extension SiteOutput {
+    public func write(_ path: String, streaming produce: (_ emit: ([UInt8]) -> Void) -> Void) {
+        var bytes: [UInt8] = []
+        produce { bytes += $0 }
+        write(path, bytes: bytes)
+    }
+
     public func write(_ path: String, _ text: String) {
         write(path, bytes: Array(text.utf8))
     }

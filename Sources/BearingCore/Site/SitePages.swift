@@ -88,7 +88,7 @@ public final class SitePages: @unchecked Sendable {
     func renderDocument(_ document: Document, _ pages: PageRenderer) {
         let path = links.page(document)
         let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: diagnosticsByPath[document.path] ?? [])
-        pages.render(path, template: "document", title: document.title, section: document.type.rawValue, context: context)
+        pages.render(path, template: "document", title: document.title, section: document.type.rawValue, contexts: context)
     }
 
     /// The dashboard: who must act now first (WhoMustAct), then the metrics; the report's other
@@ -238,11 +238,27 @@ public final class SitePages: @unchecked Sendable {
     func writeSearchIndex(to writer: some SiteOutput) {
         let documents = kb.documents
         let chunks = SiteBuilder.chunks(documents.count)
-        let entries = LockedSlots<[[String]]>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            entries.set(c, documents[chunks[c]].map { SearchIndex.entry($0, href: SiteLinks.url(links.page($0))) })
+        // Each chunk's entries straight to bytes, a few chunks side by side, written in order as
+        // they are made: the index (tens of megabytes) is never in memory whole.
+        let batch = ProcessInfo.processInfo.activeProcessorCount
+        writer.write(SiteLinks.searchIndex) { emit in
+            var script = SearchIndex.Script()
+            script.start(emit)
+            for start in stride(from: 0, to: chunks.count, by: batch) {
+                let batchChunks = Array(chunks[start..<min(start + batch, chunks.count)])
+                let parts = LockedSlots<[UInt8]>(count: batchChunks.count)
+                DispatchQueue.concurrentPerform(iterations: batchChunks.count) { c in
+                    var part: [UInt8] = []
+                    for (i, document) in documents[batchChunks[c]].enumerated() {
+                        if i > 0 { part += ",\n".utf8 }
+                        SearchIndex.append(SearchIndex.entry(document, href: SiteLinks.url(links.page(document))), to: &part)
+                    }
+                    parts.set(c, part)
+                }
+                for part in parts.values { script.add(part, emit) }
+            }
+            script.finish(emit)
         }
-        writer.write(SiteLinks.searchIndex, SearchIndex.script(entries.values.flatMap { $0 }))
     }
 
     /// Every other file of the KB (beside the pages that link them) the allow-list lets through

@@ -138,20 +138,43 @@ public final class SiteWriter: SiteOutput, @unchecked Sendable {
         bytes.withUnsafeBytes { write(path, $0) }
     }
 
+    /// Writes one file piece by piece as `produce` emits them (safe to call from several threads);
+    /// after a failure the rest is not written.
+    public func write(_ path: String, streaming produce: (_ emit: ([UInt8]) -> Void) -> Void) {
+        guard let fd = create(path) else { return }
+        defer { close(fd) }
+        var failed = false
+        produce { piece in
+            if !failed { failed = !piece.withUnsafeBytes { append($0, to: fd, path: path) } }
+        }
+    }
+
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) {
-        guard Self.isSafe(path) else { return fail(.unsafePath(path)) }
-        guard lock.withLock({ written.insert(path).inserted }) else { return fail(.duplicatePath(path)) }
+        guard let fd = create(path) else { return }
+        defer { close(fd) }
+        _ = append(buffer, to: fd, path: path)
+    }
+
+    /// Opens a new file at `path` in the staging folder for writing, or records why not.
+    private func create(_ path: String) -> Int32? {
+        guard Self.isSafe(path) else { fail(.unsafePath(path)); return nil }
+        guard lock.withLock({ written.insert(path).inserted }) else { fail(.duplicatePath(path)); return nil }
         let full = staging + "/" + path
         makeFolder(of: path)
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return fail(.cannotWrite(path, String(cString: strerror(errno)))) }
-        defer { close(fd) }
+        guard fd >= 0 else { fail(.cannotWrite(path, String(cString: strerror(errno)))); return nil }
+        return fd
+    }
+
+    /// Writes all of `buffer` to `fd`; false (the failure recorded) when it cannot.
+    private func append(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 { return fail(.cannotWrite(path, String(cString: strerror(errno)))) }
+            if written < 0 { fail(.cannotWrite(path, String(cString: strerror(errno)))); return false }
             offset += written
         }
+        return true
     }
 
     public func copy(from source: String, to path: String) {

@@ -61,32 +61,41 @@ enum JSONWriter {
     /// (which older JavaScript reads as line ends) are always escaped.
     static func writeString(_ text: String, into output: inout [UInt8], htmlSafe: Bool = false) {
         output.append(UInt8(ascii: "\""))
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: output += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
-            case UInt8(ascii: "<") where htmlSafe: output += Array("\\u003c".utf8)
-            case 0x7F: output += Array("\\u007f".utf8)
-            // C1 controls (U+0080–009F) and the bidi controls and separators (U+2028–202E, U+2066–2069):
-            // valid in JSON, but a terminal showing the output would act on them (String+TerminalSafe).
-            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
-                output += ("\\u00" + String(bytes[i + 1], radix: 16)).utf8
-                i += 1
-            case 0xE2 where i + 2 < bytes.count && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
-                                                    || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
-                let scalar = (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F) | 0x2000
-                output += ("\\u" + String(scalar, radix: 16)).utf8
-                i += 2
-            default: output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Bytes that need no escape are copied in runs.
+            var run = 0
+            var i = 0
+            func escape(_ replacement: String, skipping extra: Int = 0) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                output += replacement.utf8
+                i += extra
+                run = i + 1
             }
-            i += 1
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case UInt8(ascii: "\n"): escape("\\n")
+                case UInt8(ascii: "\r"): escape("\\r")
+                case UInt8(ascii: "\t"): escape("\\t")
+                case 0..<0x20: escape("\\u" + String(byte, radix: 16).leftPadded(to: 4))
+                case UInt8(ascii: "<") where htmlSafe: escape("\\u003c")
+                case 0x7F: escape("\\u007f")
+                // C1 controls (U+0080–009F) and the bidi controls and separators (U+2028–202E, U+2066–2069):
+                // valid in JSON, but a terminal showing the output would act on them (String+TerminalSafe).
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    escape("\\u00" + String(bytes[i + 1], radix: 16), skipping: 1)
+                case 0xE2 where i + 2 < bytes.count && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
+                                                        || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
+                    let scalar = (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F) | 0x2000
+                    escape("\\u" + String(scalar, radix: 16), skipping: 2)
+                default: break
+                }
+                i += 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         output.append(UInt8(ascii: "\""))
     }
