@@ -101,7 +101,7 @@ fuzz-smoke: deps templates-list
 
 # Every row of scripts/bench.py (serve and the 100k scale row included): prints the results and
 # writes bench/results/latest.md. About 15 min on 2 cores, more on a loaded machine; the first run also
-# generates .bench/kb-100k (about 8 min of CPU). See docs/performance-method.md.
+# generates .bench/kb-100k (about 8 min of CPU). See docs/performance.md.
 bench: release bench-deps
 	python3 scripts/bench.py
 

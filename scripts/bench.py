@@ -109,7 +109,7 @@ How to run (from the repo root):
       every peer, .build/release/bearing, bench/results/latest.md;
       e.g. --only build,hugo  or  --only cmark,hugo --runs 3  or  --only check-history,digest,diff
       or  --only check,build,scale  or  --binary /tmp/old-bearing --results /tmp/old.md
-How long it takes: see docs/performance-method.md.
+How long it takes: see docs/performance.md.
 
 The corpus is generated once into .bench/kb-<N> by ../shared/bench/gen_corpus.py (seed 1), into
 .bench/kb-<N>.partial renamed when complete.
@@ -808,7 +808,7 @@ def main():
             f"- time taken: {total / 60:.1f} min in all; "
             + "; ".join(f"{phase}: {seconds:.0f} s" for phase, seconds in took.items()),
             "",
-            "Method: scripts/bench.py (its docstring) and docs/performance-method.md.",
+            "Method: scripts/bench.py (its docstring) and docs/performance.md.",
             "",
         ]
         path.write_text("\n".join(head + report).rstrip() + "\n", encoding="utf-8")

@@ -117,7 +117,7 @@ public final class PreviewSite: @unchecked Sendable {
         var timer = StageTimer()
         let pages: SitePages
         do {
-            pages = try builder.pages()
+            pages = try builder.pages(previous: generation?.pages)
         } catch {
             // The theme does not compile (the KB's templates/ overrides a page with an error).
             let template = (error as? TemplateError).map { "templates/" + $0.path } ?? "templates"

@@ -91,8 +91,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The site prepared for rendering its pages one at a time, on demand (`bearing serve`).
-    public func pages() throws -> SitePages {
-        let library = try templates.pageTemplates()
+    /// `previous`: the last site served, whose compiled templates are kept when the theme's files
+    /// are the same (a rebuild after an edit of a document).
+    public func pages(previous: SitePages? = nil) throws -> SitePages {
+        let library = try previous.flatMap { $0.builder.templates.files == templates.files ? $0.library : nil } ?? templates.pageTemplates()
         for name in ["layout", "document", "dashboard", "goals", "decisions", "board", "boards", "people", "person", "tags", "list", "report", "pager", "item", "digests", "digest"]
         where library["site/\(name).html"] == nil {
             throw TemplateError(path: "site/\(name).html.mustache", message: "template not found")

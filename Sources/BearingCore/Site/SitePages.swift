@@ -10,7 +10,7 @@ public final class SitePages: @unchecked Sendable {
     let links: SiteLinks
     let items: SiteItems
     private let documentPage: DocumentPage
-    private let diagnosticsByPath: [String: [Diagnostic]]
+    private let diagnosticsByPath: DiagnosticsByPath
     private let lock = NSLock()
     private var lists: [ListPages.Page]?
     private var report: Task<ReportParts, any Error>?
@@ -27,7 +27,7 @@ public final class SitePages: @unchecked Sendable {
         items = SiteItems(kb: kb, analysis: builder.analysis, links: links, library: library)
         documentPage = DocumentPage(items: items, analysis: builder.analysis, evaluator: QueryEvaluator(kb: kb, analysis: builder.analysis),
                                     editBase: builder.editBase)
-        diagnosticsByPath = Dictionary(grouping: builder.diagnostics, by: \.location.path)
+        diagnosticsByPath = DiagnosticsByPath(builder.diagnostics)
     }
 
     /// The depths of page in the site (`""`, `"../"`, …).
@@ -87,7 +87,7 @@ public final class SitePages: @unchecked Sendable {
 
     func renderDocument(_ document: Document, _ pages: PageRenderer) {
         let path = links.page(document)
-        let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: diagnosticsByPath[document.path] ?? [])
+        let context = documentPage.context(document, root: SitePaths.root(from: path), diagnostics: diagnosticsByPath[document.path])
         pages.render(path, template: "document", title: document.title, section: document.type.rawValue, contexts: context)
     }
 
