@@ -7,6 +7,6 @@ struct PendingDecisionRule: DocumentRule {
     func check(_ decision: Document, at position: Int, in kb: KnowledgeBase, today: Day) -> [Diagnostic] {
         guard let days = kb.pendingDays(decision, today: today), let since = decision.decision?.date else { return [] }
         return [diagnostic("decision '\(decision.id)' has been proposed for \(days) days (since its date \(since); limit \(kb.configuration.pendingAfterDays))",
-                          at: decision.location(ofField: "date"))]
+                           at: decision.location(ofField: "date"))]
     }
 }

@@ -9,6 +9,6 @@ struct ReviewWithoutReviewersRule: DocumentRule {
         let missing = [details.reviewers.isEmpty ? "no reviewers" : nil, details.reviewBy == nil ? "no review_by date" : nil].compactMap { $0 }
         guard !missing.isEmpty else { return [] }
         return [diagnostic("brief '\(brief.id)' is in-review with \(missing.joined(separator: " and ")): say who must read it and by when",
-                          at: brief.location(ofField: "status"))]
+                           at: brief.location(ofField: "status"))]
     }
 }

@@ -9,6 +9,6 @@ struct StaleRule: DocumentRule {
         guard let days = kb.staleDays(document, today: today), let last = document.updated ?? document.created else { return [] }
         let field = document.updated != nil ? "updated" : "created"
         return [diagnostic("\(document.type.rawValue) '\(document.id)' is \(document.status) but was last updated \(last) (\(days) days ago; limit \(kb.configuration.staleAfterDays))",
-                          at: document.location(ofField: field))]
+                           at: document.location(ofField: field))]
     }
 }
