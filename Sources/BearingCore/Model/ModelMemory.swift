@@ -62,15 +62,16 @@ public final class ModelMemory: @unchecked Sendable {
     /// Which model a build made, and what changed since the one before: the stages after the
     /// model (validation, analysis) update their last results with it.
     public struct Generation: Sendable, Equatable {
+        /// What an update replaced: the generation it started from, the positions of the documents.
+        public struct Update: Sendable, Equatable {
+            public var from: Int
+            public var replaced: [Int]
+        }
+
         /// Counts the builds made with this memory.
         public var number: Int
-        /// The generation this one updated and the positions of the documents it replaced; nil
-        /// when the model was made anew.
-        public var update: (from: Int, replaced: [Int])?
-
-        public static func == (a: Generation, b: Generation) -> Bool {
-            a.number == b.number && a.update?.from == b.update?.from && a.update?.replaced == b.update?.replaced
-        }
+        /// Nil when the model was made anew.
+        public var update: Update?
     }
 
     /// The last model and what an update of it needs.
@@ -168,7 +169,7 @@ public final class ModelMemory: @unchecked Sendable {
             var new = new
             let previous = built?.generation.number ?? generations
             generations = previous + 1
-            new.generation = Generation(number: generations, update: updated.map { (previous, $0) })
+            new.generation = Generation(number: generations, update: updated.map { Generation.Update(from: previous, replaced: $0) })
             built = new
         }
     }
