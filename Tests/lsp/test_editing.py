@@ -1,0 +1,181 @@
+"""Editing features: completion of goal ids in `goals: [`, prepareRename and rename of a goal id
+(a WorkspaceEdit over several files, returned and never applied by the server), a code action on
+a diagnostic, code lenses and inlay hints."""
+from lsprotocol import types
+
+from conftest import line_of, position, slice_range, workspace_edits
+
+DUNNING = "briefs/dunning-automation.md"
+GOAL_ID = "g-2027-q1-dso"
+GOAL_FILE = f"goals/{GOAL_ID}.md"
+GOAL_TITLE = "Bring days sales outstanding from 52 to 45"
+
+
+def doc(uri):
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+def items_of(result):
+    if result is None:
+        return []
+    return result.items if isinstance(result, types.CompletionList) else result
+
+
+def inserted(item):
+    """What accepting a completion item inserts."""
+    edit = item.text_edit
+    if edit is not None:
+        return edit.new_text
+    return item.insert_text or item.label
+
+
+def documentation(item):
+    doc_ = item.documentation
+    if doc_ is None:
+        return ""
+    return doc_ if isinstance(doc_, str) else doc_.value
+
+
+async def test_completion_in_goals_lists_goal_ids_with_detail(lsp):
+    assert lsp.capabilities.completion_provider, "completionProvider not advertised"
+    uri = lsp.open(DUNNING)
+    lsp.replace(uri, "goals: [g-2027-q1-dso]", "goals: [")
+    at = position(lsp.texts[uri], "goals: [", offset=len("goals: ["))
+    result = await lsp.request(lsp.client.text_document_completion_async(types.CompletionParams(
+        text_document=doc(uri), position=at,
+        context=types.CompletionContext(trigger_kind=types.CompletionTriggerKind.TriggerCharacter,
+                                        trigger_character="["))), "completion")
+    items = items_of(result)
+    by_id = {inserted(i).strip(): i for i in items}
+    assert GOAL_ID in by_id, f"{GOAL_ID} not offered; offered {sorted(by_id)[:30]}"
+    assert "g-2027-break-even" in by_id
+    # Only goals belong in goals: (no briefs, decisions or people).
+    assert "dunning-automation" not in by_id and "0007-use-stripe-for-card-and-ach-payments" not in by_id, sorted(by_id)
+    item = by_id[GOAL_ID]
+    assert item.detail, f"no detail on {item.label}"
+    described = " ".join([item.detail or "", documentation(item),
+                          (item.label_details.description or "") if item.label_details else ""])
+    assert GOAL_TITLE in described, f"the goal's title is nowhere in the item: {described!r}"
+    if item.text_edit is not None and isinstance(item.text_edit, types.TextEdit):
+        assert item.text_edit.range.start.line == at.line
+
+
+async def test_completion_filters_by_the_typed_prefix(lsp):
+    uri = lsp.open(DUNNING)
+    lsp.replace(uri, "goals: [g-2027-q1-dso]", "goals: [g-2027-w07")
+    at = position(lsp.texts[uri], "goals: [g-2027-w07", offset=len("goals: [g-2027-w07"))
+    result = await lsp.request(lsp.client.text_document_completion_async(types.CompletionParams(
+        text_document=doc(uri), position=at)), "completion")
+    offered = {inserted(i).strip() for i in items_of(result)}
+    assert "g-2027-w07-dunning-emails" in offered, sorted(offered)
+
+
+async def test_prepare_rename_and_rename_of_a_goal_id(lsp, kb):
+    rename = lsp.capabilities.rename_provider
+    assert rename, "renameProvider not advertised"
+    uri = lsp.open(DUNNING)
+    at = position(lsp.texts[uri], "goals: [" + GOAL_ID, offset=len("goals: [") + 2)
+
+    prepared = await lsp.request(lsp.client.text_document_prepare_rename_async(types.PrepareRenameParams(
+        text_document=doc(uri), position=at)), "prepareRename")
+    assert prepared is not None, "prepareRename refused a goal id"
+    rng = prepared if isinstance(prepared, types.Range) else getattr(prepared, "range", None)
+    if rng is not None:
+        assert slice_range(lsp.texts[uri], rng) == GOAL_ID, f"prepareRename range {rng}"
+
+    new_id = "g-2027-q1-cash-in"
+    edit = await lsp.request(lsp.client.text_document_rename_async(types.RenameParams(
+        text_document=doc(uri), position=at, new_name=new_id)), "rename")
+    assert edit is not None, "rename returned no edit"
+    by_uri, operations = workspace_edits(edit)
+    files = {kb.rel(u) for u in by_uri}
+    expected = {DUNNING, "briefs/portal-card-payments.md", "goals/g-2027-w07-dunning-emails.md"}
+    assert expected <= files, f"rename misses {sorted(expected - files)}; edits {sorted(files)}"
+    assert len(files) >= 3
+    for u, edits in by_uri.items():
+        rel = kb.rel(u)
+        text = lsp.texts.get(u) or kb.text(rel)
+        for e in edits:
+            old = slice_range(text, e.range)
+            assert GOAL_ID in old, f"{rel}: the edit at {e.range} replaces {old!r}, not the id"
+            assert new_id in e.new_text, f"{rel}: {e.new_text!r}"
+    # The goal's own file is named by its id: renamed by a resource operation, if at all.
+    for op in operations:
+        assert isinstance(op, types.RenameFile), op
+        assert kb.rel(op.old_uri) == GOAL_FILE and kb.rel(op.new_uri) == f"goals/{new_id}.md", op
+    # Returned, not applied: the disk is unchanged (the kb fixture checks every file again at the end).
+    assert kb.text(DUNNING).count(GOAL_ID) == 1 and kb.path(GOAL_FILE).exists()
+    assert not kb.path(f"goals/{new_id}.md").exists()
+
+
+async def test_prepare_rename_refuses_plain_prose(lsp):
+    uri = lsp.open(DUNNING)
+    at = position(lsp.texts[uri], "Reminders for overdue invoices", offset=3)
+    try:
+        prepared = await lsp.request(lsp.client.text_document_prepare_rename_async(types.PrepareRenameParams(
+            text_document=doc(uri), position=at)), "prepareRename")
+    except Exception as error:  # an error response is a refusal too
+        assert "Reminders" not in str(error)
+        return
+    assert prepared is None, f"prepareRename on prose: {prepared}"
+
+
+async def test_code_action_on_an_unknown_goal_id(lsp):
+    assert lsp.capabilities.code_action_provider, "codeActionProvider not advertised"
+    uri = lsp.open(DUNNING)
+    typo = "g-2027-q1-dsoo"
+    mark = lsp.mark()
+    lsp.replace(uri, "goals: [g-2027-q1-dso]", f"goals: [{typo}]")
+    diags = await lsp.wait_diagnostics(uri, lambda ds: any(typo in d.message for d in ds), since=mark,
+                                       what=f"an error naming {typo}")
+    diag = next(d for d in diags if typo in d.message)
+    actions = await lsp.request(lsp.client.text_document_code_action_async(types.CodeActionParams(
+        text_document=doc(uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag], only=None,
+                                        trigger_kind=types.CodeActionTriggerKind.Invoked))), "codeAction")
+    assert actions, f"no code action for: {diag.message}"
+    titles = [a.title for a in actions]
+    fixes = [a for a in actions if isinstance(a, types.CodeAction) and (a.edit or a.command)]
+    assert fixes, f"no action does anything: {titles}"
+    suggested = [a for a in fixes if GOAL_ID in a.title and a.edit]
+    assert suggested, f"no action offers the nearest goal id {GOAL_ID}: {titles}"
+    by_uri, _ = workspace_edits(suggested[0].edit)
+    text = lsp.texts[uri]
+    for u, edits in by_uri.items():
+        for e in edits:
+            assert typo in slice_range(text, e.range) or slice_range(text, e.range) == "", (e.range, e.new_text)
+            assert GOAL_ID in e.new_text
+
+
+async def test_code_lens_on_a_goal(lsp, kb):
+    assert lsp.capabilities.code_lens_provider, "codeLensProvider not advertised"
+    uri = lsp.open(GOAL_FILE)
+    lenses = await lsp.request(lsp.client.text_document_code_lens_async(
+        types.CodeLensParams(text_document=doc(uri))), "codeLens")
+    assert lenses, "no code lens on a goal"
+    line_count = len(kb.text(GOAL_FILE).split("\n"))
+    for lens in lenses:
+        assert 0 <= lens.range.start.line < line_count, lens.range
+    resolve = lsp.capabilities.code_lens_provider.resolve_provider
+    titled = [lens for lens in lenses if lens.command and lens.command.title]
+    if not resolve:
+        assert len(titled) == len(lenses), f"unresolved lenses without resolveProvider: {lenses}"
+
+
+async def test_inlay_hints_name_the_goals_of_a_brief(lsp, kb):
+    assert lsp.capabilities.inlay_hint_provider, "inlayHintProvider not advertised"
+    uri = lsp.open(DUNNING)
+    text = lsp.texts[uri]
+    end = len(text.split("\n"))
+    hints = await lsp.request(lsp.client.text_document_inlay_hint_async(types.InlayHintParams(
+        text_document=doc(uri), range=types.Range(start=types.Position(line=0, character=0),
+                                                  end=types.Position(line=end, character=0)))), "inlayHint")
+    assert hints, "no inlay hint in a brief that serves a goal"
+
+    def label(h):
+        return h.label if isinstance(h.label, str) else "".join(p.value for p in h.label)
+
+    goals_line = line_of(text, "goals:")
+    on_goals = [h for h in hints if h.position.line == goals_line]
+    assert on_goals and any(GOAL_TITLE in label(h) or "days sales" in label(h) for h in on_goals), \
+        f"no hint with the goal's title on line {goals_line}: {[(h.position, label(h)) for h in hints]}"
