@@ -78,3 +78,17 @@ async def test_did_close_keeps_serving_other_documents(lsp, kb):
     other = lsp.open(PORTAL)
     await lsp.wait_diagnostics(other, lambda ds: any("review" in d.message for d in ds),
                                what="the overdue review")
+
+
+async def test_did_save_writes_nothing_and_serving_goes_on(lsp, kb):
+    """A didSave (with the text, as VS Code sends it) of an edited buffer: the editor saved, not
+    the server, so the copy on disk stays as it was (the kb fixture checks) and diagnostics go on."""
+    uri = lsp.open(DUNNING)
+    mark = lsp.mark()
+    lsp.replace(uri, "goals: [g-2027-q1-dso]", "goals: [g-nope]")
+    await lsp.wait_diagnostics(uri, lambda ds: about(ds, "g-nope"), since=mark, what="an error naming g-nope")
+    lsp.client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), text=lsp.texts[uri]))
+    mark = lsp.mark()
+    lsp.replace(uri, "goals: [g-nope]", "goals: [g-2027-q1-dso]")
+    await lsp.wait_diagnostics(uri, lambda ds: not about(ds, "g-nope"), since=mark, what="the g-nope error gone")
