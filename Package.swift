@@ -33,9 +33,15 @@ let package = Package(
             dependencies: ["BearingCore", .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Sources/BearingServer"
         ),
+        // The language server (`bearing lsp`): JSON-RPC over stdio, no library beyond Foundation.
+        .target(
+            name: "BearingLanguageServer",
+            dependencies: ["BearingCore"],
+            path: "Sources/BearingLanguageServer"
+        ),
         .executableTarget(
             name: "bearing",
-            dependencies: ["BearingCore", "BearingServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BearingCore", "BearingServer", "BearingLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/bearing"
         ),
         // What the test targets share: running the built `bearing` and other programs.
@@ -50,6 +56,11 @@ let package = Package(
             name: "BearingServerTests",
             dependencies: ["BearingServer", "BearingCore", "BearingTestSupport"],
             path: "Tests/BearingServerTests"
+        ),
+        .testTarget(
+            name: "BearingLanguageServerTests",
+            dependencies: ["BearingLanguageServer", "BearingCore", "BearingTestSupport"],
+            path: "Tests/BearingLanguageServerTests"
         ),
         .testTarget(
             name: "BearingCLITests",

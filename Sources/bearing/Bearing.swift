@@ -11,7 +11,7 @@ struct Bearing: AsyncParsableCommand {
         abstract: "Goals, briefs and decisions as Markdown: checked like code, shown as an alignment report and a site.",
         discussion: "Shell completion of commands, options, ids, statuses and people: bearing --generate-completion-script bash (or zsh, fish) prints the script to install.",
         version: "0.1.0",
-        subcommands: [Init.self, Adopt.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self]
+        subcommands: [Init.self, Adopt.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self, LanguageServerCommand.self]
     )
 
     /// Exit statuses follow SPEC §3: 0 clean, 1 content errors, 2 usage or I/O failure

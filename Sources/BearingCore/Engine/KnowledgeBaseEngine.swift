@@ -1,12 +1,12 @@
 import Foundation
 
-/// The engine behind `bearing serve` (and the editor integration to come): a knowledge base loaded
+/// The engine behind `bearing serve` and `bearing lsp`: a knowledge base loaded
 /// once, then brought up to date after each edit by redoing only what the edit can change — the
 /// changed files' parses, their references, the model's tables they touch, the diagnostics whose
 /// inputs changed, the analysis when what it reads changed (LoadCache and the memories of each
 /// stage: ModelMemory, ValidationMemory, AnalysisMemory). The result always equals a load from
 /// scratch (LoadCacheTests holds it to that after random edits). It owns the git history read at
-/// `start`. Safe to use from several threads; updates are meant to run one at a time.
+/// `start`, and the unsaved texts of the files open in an editor (`update(buffers:changed:)`). Safe to use from several threads; updates are meant to run one at a time.
 public final class KnowledgeBaseEngine: @unchecked Sendable {
     public let root: String
     private let clock: Clock
@@ -15,6 +15,7 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
     private let cache = LoadCache()
     private let lock = NSLock()
     private var history: GitHistory?
+    private var buffers: [String: [UInt8]] = [:]
 
     public init(root: String, clock: Clock, git: GitRunner?, markdown: MarkdownParser.Options = .init(renderHTML: true)) {
         self.root = root
@@ -26,8 +27,9 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
     /// The git history (dates and authors) read once, when there is one; nil before `start`.
     public var gitHistory: GitHistory? { lock.withLock { history } }
 
-    /// Reads the git history, then every file, with the analysis.
-    public func start() async -> KnowledgeBaseLoader.Result {
+    /// Reads the git history, then every file (open ones from `buffers`: see `update(buffers:changed:)`), with the analysis.
+    public func start(buffers: [String: [UInt8]] = [:]) async -> KnowledgeBaseLoader.Result {
+        lock.withLock { self.buffers = buffers }
         if let git {
             let read = KnowledgeBaseLoader.readHistory(root: root, today: clock.today(), git: git).0
             lock.withLock { history = read }
@@ -46,11 +48,19 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
         return await load()
     }
 
+    /// The knowledge base with these unsaved texts read instead of their files (paths relative to
+    /// the KB; they replace the previous set), after `changed` files changed on disk or in a buffer.
+    public func update(buffers: [String: [UInt8]], changed: Set<String>) async -> KnowledgeBaseLoader.Result {
+        lock.withLock { self.buffers = buffers }
+        return await update(changed: changed)
+    }
+
     /// Forgets everything: the next update reads every file (the folder was replaced, say).
     public func forgetAll() { cache.forgetAll() }
 
     private func load() async -> KnowledgeBaseLoader.Result {
-        await KnowledgeBaseLoader.load(FolderFiles(root: root), today: clock.today(), markdown: markdown,
+        let files = BufferedFiles(FolderFiles(root: root), buffers: lock.withLock { buffers })
+        return await KnowledgeBaseLoader.load(files, today: clock.today(), markdown: markdown,
                                        history: gitHistory, cache: cache, analyse: true)
     }
 }

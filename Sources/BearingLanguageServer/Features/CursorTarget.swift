@@ -1,0 +1,76 @@
+import BearingCore
+
+/// What the cursor is on in a file of the knowledge base: a reference to another document (in
+/// front matter, a wikilink or a relative link), a person or team id, a front matter key, or the
+/// status value. Hover, definition, references, rename and code actions start from it.
+public enum CursorTarget: Sendable {
+    /// `range` covers the target as written (the id, the wikilink's target, the link's path).
+    case reference(Reference, range: Range)
+    case person(PersonReference, range: Range)
+    case field(key: String, range: Range)
+    case status(String, range: Range)
+
+    public var range: Range {
+        switch self {
+        case .reference(_, let range), .person(_, let range), .field(_, let range), .status(_, let range): range
+        }
+    }
+}
+
+extension WorkspaceSnapshot {
+    /// What is at `position` in the file at `path` (nil: nothing Bearing knows).
+    public func target(at position: Position, in path: String) -> CursorTarget? {
+        guard let document = knowledgeBase.document(atPath: path), let lines = lines(of: path) else { return nil }
+        for reference in document.references where reference.location.line == position.line + 1 {
+            if let range = writtenRange(of: reference, in: lines), range.contains(position) { return .reference(reference, range: range) }
+        }
+        for person in document.people where person.location.line == position.line + 1 {
+            if let range = range(of: person.id, from: person.location, in: lines), range.contains(position) { return .person(person, range: range) }
+        }
+        for pair in document.fields where pair.keyLine == position.line + 1 {
+            let keyPlace = SourceLocation(path: path, line: pair.keyLine, column: pair.keyColumn)
+            if let range = range(of: pair.key, from: keyPlace, in: lines), range.contains(position) { return .field(key: pair.key, range: range) }
+            if pair.key == "status", let value = pair.value.string,
+               let range = range(of: value, from: SourceLocation(path: path, line: pair.value.line, column: pair.value.column), in: lines),
+               range.contains(position) {
+                return .status(document.status, range: range)
+            }
+        }
+        return nil
+    }
+
+    /// The range of what names the target in a reference: the id in front matter, `dest` of
+    /// `[[dest|label]]`, the path of `[text](path#anchor)`.
+    public func writtenRange(of reference: Reference, in lines: LineIndex) -> Range? {
+        var needle = reference.written
+        if needle.hasPrefix("[["), needle.hasSuffix("]]") { needle = String(needle.dropFirst(2).dropLast(2)) }
+        if reference.kind == .mentions, let hash = needle.firstIndex(of: "#"), hash != needle.startIndex { needle = String(needle[..<hash]) }
+        return range(of: needle, from: reference.location, in: lines)
+    }
+
+    /// The range of `text` on the line of `place`, at or after its column (case-insensitive when
+    /// the exact text is not there: ids are).
+    public func range(of text: String, from place: SourceLocation, in lines: LineIndex) -> Range? {
+        guard place.line > 0, !text.isEmpty else { return nil }
+        let line = lines.line(place.line - 1)
+        let scalars = Array(line.unicodeScalars)
+        let wanted = Array(text.unicodeScalars)
+        let lowered = Array(text.lowercased().unicodeScalars)
+        let from = max(0, place.column - 1)
+        for exact in [true, false] {
+            let needle = exact ? wanted : lowered
+            guard needle.count <= scalars.count else { return nil }
+            var i = min(from, scalars.count)
+            while i + needle.count <= scalars.count {
+                let candidate = scalars[i..<i + needle.count]
+                if exact ? candidate.elementsEqual(needle) : String(String.UnicodeScalarView(candidate)).lowercased().unicodeScalars.elementsEqual(needle) {
+                    let start = lines.position(line: place.line, column: i + 1, encoding: encoding)
+                    let end = lines.position(line: place.line, column: i + needle.count + 1, encoding: encoding)
+                    return Range(start: start, end: end)
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}
