@@ -149,6 +149,8 @@ class Session:
         self.versions = {}    # uri -> version of the open document
         self.texts = {}       # uri -> the client's text of the open document
         self.result = None    # the InitializeResult
+        self.registrations = []    # client/registerCapability registrations received
+        self.unregistrations = []  # and client/unregisterCapability ones
 
     @property
     def capabilities(self) -> types.ServerCapabilities:
@@ -226,6 +228,16 @@ def make_client(session_box):
         session_box[0].published.append(params)
 
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+
+    # Accepted as an editor would (VS Code's capabilities allow dynamic registration); recorded.
+    def register(client: LanguageClient, params: types.RegistrationParams):
+        session_box[0].registrations.extend(params.registrations)
+
+    def unregister(client: LanguageClient, params: types.UnregistrationParams):
+        session_box[0].unregistrations.extend(params.unregisterations)
+
+    features[types.CLIENT_REGISTER_CAPABILITY] = register
+    features[types.CLIENT_UNREGISTER_CAPABILITY] = unregister
     client = LanguageClient(converter_factory=default_converter)
     register_lsp_features(client, features)
     return client
