@@ -1,0 +1,54 @@
+import BearingCore
+
+/// The hover of a reference: what the target is (title, type, status, owner, a goal's progress)
+/// and the first lines of its body, or why it does not resolve.
+enum ReferenceHover {
+    /// How many lines of the target's body are shown.
+    static let bodyLines = 6
+
+    static func markdown(for reference: Reference, _ snapshot: WorkspaceSnapshot) -> String? {
+        let kb = snapshot.knowledgeBase
+        guard let id = reference.target, let target = kb.document(id) else {
+            if reference.external { return nil }
+            let hint = kb.suggestion(forID: reference.written).map { " — \($0)" } ?? ""
+            return "**Unresolved reference** `\(reference.written)`: no document has this id\(hint)."
+        }
+        var facts = ["\(target.type.rawValue)", "status **\(target.displayedStatus)**"]
+        if let owner = target.owner { facts.append("owner \(kb.people.name(of: owner))") }
+        // The analysis has every goal's progress; without it (not made yet), the table is made.
+        if target.type == .goal, let progress = (snapshot.result.analysis?.progress ?? kb.goalProgressTable())[target.id]?.value {
+            facts.append("progress \(Int((progress * 100).rounded()))%")
+        }
+        var text = "**\(escaped(target.title))**\n\n\(facts.joined(separator: " · "))\n\n`\(target.id)` · `\(target.path)`"
+        let excerpt = opening(of: target, snapshot)
+        if !excerpt.isEmpty { text += "\n\n---\n\n" + excerpt.joined(separator: "\n") }
+        return text
+    }
+
+    /// The first lines of a document's body: its file read as the editor has it, front matter
+    /// and a title heading skipped, leading blank lines too, each line cut at 200 characters.
+    static func opening(of document: Document, _ snapshot: WorkspaceSnapshot) -> [String] {
+        guard let lines = snapshot.lines(of: document.path) else { return [] }
+        let split = FrontMatter.split(lines.text)
+        var number = max(0, split.bodyFirstLine - 1)
+        var found: [String] = []
+        while number < lines.lineCount, found.count < bodyLines {
+            let line = String(lines.line(number))
+            number += 1
+            if found.isEmpty, line.allSatisfy(\.isWhitespace) || line == "# " + document.title { continue }
+            found.append(line.count > 200 ? String(line.prefix(200)) + "…" : line)
+        }
+        while found.last?.allSatisfy(\.isWhitespace) == true { found.removeLast() }
+        return found
+    }
+
+    /// Text with Markdown's emphasis and link characters escaped, to show a title as written.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
