@@ -13,7 +13,7 @@ final class HoverTests: XCTestCase {
         let hover = try await hover(session, brief, at: session.position(of: "[[\(stripe)", in: brief, offset: 10))
         let text = try markdown(hover)
         XCTAssertTrue(text.hasPrefix("**Use Stripe for card and ACH payments of invoices**"), text)
-        XCTAssertTrue(text.contains("status **accepted**"), text)
+        XCTAssertTrue(text.contains("decision · status **accepted** · decided by Daniel O'Brien, Marco Rossi"), text)
         XCTAssertTrue(text.contains("`decisions/\(stripe).md`"), text)
         XCTAssertFalse(text.contains("# Use Stripe"), "the title heading is not repeated")
         XCTAssertTrue(text.contains("---\n\n"), "the opening of the body follows")

@@ -45,20 +45,19 @@ enum DocumentCompletion {
     /// id starts with it first, each group by id; at most the cap, the list marked when cut.
     static func matching(_ needle: String, types: Set<DocumentType>?, excluding document: Document?, _ kb: KnowledgeBase,
                          cut items: inout CompletionItems) -> [Document] {
-        var starting: [Document] = []
-        var containing: [Document] = []
+        // Each candidate with its sort key (0 when its id starts with the needle, its id lowercased), lowercased once.
+        var found: [(starts: Int, id: String, document: Document)] = []
         for candidate in kb.documents where candidate.path != document?.path && (types?.contains(candidate.type) ?? true) {
             let id = candidate.id.lowercased()
             if needle.isEmpty || id.hasPrefix(needle) {
-                starting.append(candidate)
+                found.append((0, id, candidate))
             } else if id.contains(needle) || candidate.title.lowercased().contains(needle) {
-                containing.append(candidate)
+                found.append((1, id, candidate))
             }
         }
-        let byID: (Document, Document) -> Bool = { $0.id.lowercased() < $1.id.lowercased() }
-        let all = starting.sorted(by: byID) + containing.sorted(by: byID)
-        if all.count > CompletionItems.limit { items.markIncomplete() }
-        return Array(all.prefix(CompletionItems.limit))
+        found.sort { ($0.starts, $0.id) < ($1.starts, $1.id) }
+        if found.count > CompletionItems.limit { items.markIncomplete() }
+        return found.prefix(CompletionItems.limit).map(\.document)
     }
 
     /// An item for a document: its id, its title beside it, its type and status as the detail.

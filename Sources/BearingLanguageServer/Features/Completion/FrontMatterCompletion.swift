@@ -9,7 +9,10 @@ enum FrontMatterCompletion {
         let rest = items.site.rest
         // On a line that already has its colon, only the key is replaced.
         let suffix = rest.contains(":") ? "" : ": "
-        for field in FieldDocumentation.fields(for: document.type) where !items.site.writtenKeys.contains(field.key) && items.matches(field.key) {
+        var written = items.site.writtenKeys
+        // `deciders` is an alias of `decision-makers`: one written, neither is offered.
+        if !written.isDisjoint(with: ["deciders", "decision-makers"]) { written.formUnion(["deciders", "decision-makers"]) }
+        for field in FieldDocumentation.fields(for: document.type) where !written.contains(field.key) && items.matches(field.key) {
             items.add(field.key, kind: .property, newText: field.key + suffix, detail: field.value, documentation: field.markdown)
         }
     }

@@ -1,7 +1,7 @@
 import BearingCore
 
-/// The hover of a reference: what the target is (title, type, status, owner, a goal's progress)
-/// and the first lines of its body, or why it does not resolve.
+/// The hover of a reference: what the target is (title, type, status, owner, a decision's
+/// makers, a goal's progress) and the first lines of its body, or why it does not resolve.
 enum ReferenceHover {
     /// How many lines of the target's body are shown.
     static let bodyLines = 6
@@ -15,6 +15,9 @@ enum ReferenceHover {
         }
         var facts = ["\(target.type.rawValue)", "status **\(target.displayedStatus)**"]
         if let owner = target.owner { facts.append("owner \(kb.people.name(of: owner))") }
+        if let makers = target.decision?.decisionMakers, !makers.isEmpty {
+            facts.append("decided by " + makers.map { kb.people.name(of: $0) }.joined(separator: ", "))
+        }
         // The analysis has every goal's progress; without it (not made yet), the table is made.
         if target.type == .goal, let progress = (snapshot.result.analysis?.progress ?? kb.goalProgressTable())[target.id]?.value {
             facts.append("progress \(Int((progress * 100).rounded()))%")
