@@ -18,8 +18,8 @@ enum ReferenceHover {
         if let makers = target.decision?.decisionMakers, !makers.isEmpty {
             facts.append("decided by " + makers.map { kb.people.name(of: $0) }.joined(separator: ", "))
         }
-        // The analysis has every goal's progress; without it (not made yet), the table is made.
-        if target.type == .goal, let progress = (snapshot.result.analysis?.progress ?? kb.goalProgressTable())[target.id]?.value {
+        // Hover does not wait for the analysis: the progress table alone is quick to make.
+        if target.type == .goal, let progress = (snapshot.analysis?.progress ?? kb.goalProgressTable())[target.id]?.value {
             facts.append("progress \(Int((progress * 100).rounded()))%")
         }
         var text = "**\(escaped(target.title))**\n\n\(facts.joined(separator: " · "))\n\n`\(target.id)` · `\(target.path)`"
