@@ -96,7 +96,7 @@ final class CompletionTests: XCTestCase {
         let session = try await ServerSession()
         let note = "notes/glossary.md"
         let original = try session.text(note)
-        try (original + "\n```bearing\nbriefs wh\n```\n\n```bearing\nbriefs where status = \n```\n\n```bearing\ngoals where \n```\n")
+        try (original + "\n```bearing\nbriefs wh\n```\n\n```bearing\nbriefs where status = \n```\n\n```bearing\ngoals where \n```\n\n```bearing\nbriefs where status not in (draft, \n```\n\n```bearing\ndecisions where owner != \n```\n")
             .write(toFile: session.root + "/" + note, atomically: true, encoding: .utf8)
         try await session.open(note)
         let (clauses, _) = try await complete(session, note, at: session.position(of: "briefs wh", in: note, offset: 9))
@@ -106,6 +106,23 @@ final class CompletionTests: XCTestCase {
         let (fields, _) = try await complete(session, note, at: session.position(of: "goals where ", in: note, offset: 12))
         XCTAssertTrue(labels(fields).contains("progress"))
         XCTAssertTrue(labels(fields).contains("not"))
+        let (inList, _) = try await complete(session, note, at: session.position(of: "(draft, ", in: note, offset: 8))
+        XCTAssertEqual(labels(inList), ["draft", "in-review", "approved", "in-progress", "done", "dropped"])
+        let (people, _) = try await complete(session, note, at: session.position(of: "owner != ", in: note, offset: 9))
+        XCTAssertEqual(labels(people).first, "aisha")
+    }
+
+    func testRangesInUTF8AfterNonASCIIText() async throws {
+        let session = try await ServerSession(encodings: ["utf-8"])
+        let prefix = "Zahlung über 🎉 "
+        try write(session, brief, replacing: "## Rollout\n", with: "## Rollout\n\(prefix)[[g-2027-q1-ds\n")
+        try await session.open(brief)
+        let line = try XCTUnwrap(session.position(of: "[[g-2027-q1-ds", in: brief)["line"])
+        let start = prefix.utf8.count + 2
+        let (items, _) = try await complete(session, brief, at: ["line": line, "character": start + 12])
+        XCTAssertEqual(labels(items), ["g-2027-q1-dso"])
+        let edit = try XCTUnwrap(items.first?["textEdit"] as? [String: Any])
+        XCTAssertEqual(edit["range"] as? [String: [String: Int]], ["start": ["line": line, "character": start], "end": ["line": line, "character": start + 12]])
     }
 
     func testALongListIsCutAndSaysSo() async throws {

@@ -46,8 +46,16 @@ final class HoverTests: XCTestCase {
         try write(session, brief, replacing: "goals: [g-2027-q1-dso]", with: "goals: [g-2027-q1-dsx]")
         try await session.open(brief)
         let text = try markdown(try await hover(session, brief, at: session.position(of: "g-2027-q1-dsx", in: brief, offset: 2)))
-        XCTAssertTrue(text.contains("**Unresolved reference** `g-2027-q1-dsx`"), text)
+        XCTAssertTrue(text.hasPrefix("**Unresolved reference** `g-2027-q1-dsx`: no document has this id.\n\n"), text)
         XCTAssertTrue(text.contains("g-2027-q1-dso"), text)
+    }
+
+    func testALinkToAMissingFileSaysSo() async throws {
+        let session = try await ServerSession()
+        try write(session, brief, replacing: "## Rollout\n", with: "## Rollout\nSee [the plan](../plans/rollout.pdf).\n")
+        try await session.open(brief)
+        let hover = try await hover(session, brief, at: session.position(of: "../plans", in: brief, offset: 4))
+        XCTAssertEqual(try markdown(hover), "**Unresolved reference** `../plans/rollout.pdf`: link to a file that does not exist: '../plans/rollout.pdf'.")
     }
 
     func testAPersonTheStatusAndAKey() async throws {

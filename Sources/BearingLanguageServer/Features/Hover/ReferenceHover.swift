@@ -9,9 +9,7 @@ enum ReferenceHover {
     static func markdown(for reference: Reference, _ snapshot: WorkspaceSnapshot) -> String? {
         let kb = snapshot.knowledgeBase
         guard let id = reference.target, let target = kb.document(id) else {
-            if reference.external { return nil }
-            let hint = kb.suggestion(forID: reference.written).map { " — \($0)" } ?? ""
-            return "**Unresolved reference** `\(reference.written)`: no document has this id\(hint)."
+            return reference.external ? nil : unresolved(reference, snapshot)
         }
         var facts = ["\(target.type.rawValue)", "status **\(target.displayedStatus)**"]
         if let owner = target.owner { facts.append("owner \(kb.people.name(of: owner))") }
@@ -26,6 +24,16 @@ enum ReferenceHover {
         let excerpt = opening(of: target, snapshot)
         if !excerpt.isEmpty { text += "\n\n---\n\n" + excerpt.joined(separator: "\n") }
         return text
+    }
+
+    /// Why a reference does not resolve: the check's own message and hint for it (a missing
+    /// file, an ambiguous name), else that no document has the id, with a "did you mean".
+    static func unresolved(_ reference: Reference, _ snapshot: WorkspaceSnapshot) -> String {
+        let rules: Set<RuleID> = [.unresolvedReference, .missingFile]
+        let found = snapshot.result.diagnostics.first { $0.location == reference.location && rules.contains($0.rule) }
+        let reason = found.flatMap { $0.message.hasPrefix("unresolved reference") ? nil : $0.message } ?? "no document has this id"
+        let hint = (found?.hint ?? snapshot.knowledgeBase.suggestion(forID: reference.written)).map { "\n\n\($0)" } ?? ""
+        return "**Unresolved reference** `\(reference.written)`: \(reason).\(hint)"
     }
 
     /// The first lines of a document's body: its file read as the editor has it, front matter
