@@ -96,7 +96,7 @@ final class CompletionTests: XCTestCase {
         let session = try await ServerSession()
         let note = "notes/glossary.md"
         let original = try session.text(note)
-        try (original + "\n```bearing\nbriefs wh\n```\n\n```bearing\nbriefs where status = \n```\n\n```bearing\ngoals where \n```\n\n```bearing\nbriefs where status not in (draft, \n```\n\n```bearing\ndecisions where owner != \n```\n")
+        try (original + "\n```bearing\nbriefs wh\n```\n\n```bearing\nbriefs where status = \n```\n\n```bearing\ngoals where \n```\n\n```bearing\nbriefs where status not in (draft, \n```\n\n```bearing\nbriefs where health in (\n```\n\n```bearing\ndecisions where owner != \n```\n")
             .write(toFile: session.root + "/" + note, atomically: true, encoding: .utf8)
         try await session.open(note)
         let (clauses, _) = try await complete(session, note, at: session.position(of: "briefs wh", in: note, offset: 9))
@@ -108,6 +108,8 @@ final class CompletionTests: XCTestCase {
         XCTAssertTrue(labels(fields).contains("not"))
         let (inList, _) = try await complete(session, note, at: session.position(of: "(draft, ", in: note, offset: 8))
         XCTAssertEqual(labels(inList), ["draft", "in-review", "approved", "in-progress", "done", "dropped"])
+        let (healths, _) = try await complete(session, note, at: session.position(of: "health in (", in: note, offset: 11))
+        XCTAssertEqual(labels(healths), ["on-track", "at-risk", "off-track"])
         let (people, _) = try await complete(session, note, at: session.position(of: "owner != ", in: note, offset: 9))
         XCTAssertEqual(labels(people).first, "aisha")
     }

@@ -19,11 +19,13 @@ struct FieldDocumentation: Sendable {
     /// The fields of a type, in the order the documentation gives them.
     static func fields(for type: DocumentType) -> [FieldDocumentation] { all.filter { $0.applies(to: type) } }
 
+    /// Whether documents of the type have the field.
     func applies(to type: DocumentType) -> Bool { types?.contains(type) ?? true }
 
     /// The hover text and completion documentation: the key, its value's type, what it means.
     var markdown: String { "**`\(key)`** (\(value))\n\n\(summary)" }
 
+    /// Every field, common ones first, then a goal's, a brief's and a decision's.
     static let all: [FieldDocumentation] = [
         .init(key: "id", types: nil, value: "string", summary: "The document's id; without it, the file name without `.md`. Ids compare ignoring case."),
         .init(key: "type", types: nil, value: "goal | brief | decision | note", summary: "The document's type; without it, from `types:` in bearing.yml, the folder or the content."),

@@ -6,6 +6,7 @@ import BearingCore
 /// so a knowledge base of thousands of documents answers quickly; a list cut short says so
 /// (`isIncomplete`), and the client asks again as the user types on.
 enum CompletionFeature {
+    /// The request, announced with its trigger characters.
     static let handler = RequestHandler.on("textDocument/completion", capability: ("completionProvider", CompletionOptions())) {
         (params: TextDocumentPositionParams, snapshot) in
         complete(at: params.position, in: params.textDocument.uri, snapshot)
@@ -67,5 +68,6 @@ struct CompletionItems {
     /// Marks the list as cut (candidates were left out before items were built).
     mutating func markIncomplete() { cut = true }
 
+    /// The answer.
     var list: CompletionList { CompletionList(isIncomplete: cut, items: items) }
 }

@@ -5,6 +5,7 @@ import BearingCore
 /// current and next two around today, in time order. Without a horizon of a period kind, the
 /// current and next period of each kind but the week.
 enum PeriodCompletion {
+    /// Adds the periods for a goal, in time order, each saying why it is offered.
     static func periods(for document: Document, _ kb: KnowledgeBase, today: Day, into items: inout CompletionItems) {
         let parentPeriod = document.goal?.parent.flatMap { kb.document($0)?.goal?.period }
         let kinds: [Period.Kind]

@@ -9,6 +9,7 @@ enum QueryCompletion {
     /// What ends a word of the language.
     static let separators: Set<Character> = [" ", "\t", "\n", "=", "!", "<", ">", "(", ")", ",", "\"", "'"]
 
+    /// Adds what may come at the cursor, given the block's text before it.
     static func complete(_ text: String, _ kb: KnowledgeBase, into items: inout CompletionItems) {
         let tokens = words(of: String(text.dropLast(items.site.typed.count)))
         guard let source = tokens.first else {
@@ -25,13 +26,17 @@ enum QueryCompletion {
         case (_, "limit"?): break
         case ("show"?, "show"?), ("show"?, ","?), ("sort"?, "sort"?), ("sort"?, ","?): fields(into: &items)
         case ("sort"?, _) where !["asc", "desc"].contains(previous ?? ""): keywords(["asc", "desc"], detail: "order", into: &items); clauses(used, into: &items)
+        case ("where"?, ","?), ("where"?, "("?) where inListField(lowered) != nil:
+            values(of: inListField(lowered) ?? "", source: source, kb, into: &items)
         case ("where"?, let word?) where ["where", "and", "or", "not", "("].contains(word): fields(into: &items); keywords(["not"], detail: "negation", into: &items)
         case ("where"?, "in"?): break
         case ("where"?, let word?) where operators.contains(word):
             values(of: beforePrevious ?? "", source: source, kb, into: &items)
-        case ("where"?, ","?), ("where"?, "("?): values(of: inListField(lowered) ?? "", source: source, kb, into: &items)
         case ("where"?, _) where ["where", "and", "or", "not", "("].contains(beforePrevious ?? ""):
+            // A field alone tests that it has a value: a connective may follow as well as an operator.
             keywords(["=", "!=", "contains", "in", "not in", "<", "<=", ">", ">="], detail: "operator", into: &items)
+            keywords(["and", "or"], detail: "connective", into: &items)
+            clauses(used, into: &items)
         case ("where"?, _): keywords(["and", "or"], detail: "connective", into: &items); clauses(used, into: &items)
         default: clauses(used, into: &items)
         }
@@ -70,9 +75,9 @@ enum QueryCompletion {
         return words
     }
 
-    /// The field of the `in (…` list the cursor is in.
+    /// The field of the `in (…` list the cursor is in: the last `(` follows `in` and no `)` closed it.
     private static func inListField(_ words: [String]) -> String? {
-        guard let open = words.lastIndex(of: "("), open >= 2, words[open - 1] == "in" else { return nil }
+        guard let open = words.lastIndex(of: "("), open >= 2, words[open - 1] == "in", !words[open...].contains(")") else { return nil }
         return words[open - 2] == "not" && open >= 3 ? words[open - 3] : words[open - 2]
     }
 

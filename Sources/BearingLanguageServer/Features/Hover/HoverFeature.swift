@@ -5,6 +5,7 @@ import BearingCore
 /// person or team, who they are and how much they own; on `status`, the workflow with the
 /// current status marked; on a key, its documentation. The range is the target's, as written.
 enum HoverFeature {
+    /// The request, announced as `hoverProvider`.
     static let handler = RequestHandler.on("textDocument/hover", capability: ("hoverProvider", true)) {
         (params: TextDocumentPositionParams, snapshot) in
         hover(at: params.position, in: params.textDocument.uri, snapshot)

@@ -3,6 +3,7 @@ import BearingCore
 /// The hover of a person or team id: their name, team (or a team's members), email, and how many
 /// documents they own.
 enum PersonHover {
+    /// The Markdown of the hover of an id, known to people.yml or not.
     static func markdown(for id: String, _ kb: KnowledgeBase) -> String {
         let key = id.lowercased()
         let owned = kb.documents.filter { $0.owner?.lowercased() == key }.count

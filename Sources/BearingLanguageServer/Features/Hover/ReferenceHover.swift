@@ -6,6 +6,7 @@ enum ReferenceHover {
     /// How many lines of the target's body are shown.
     static let bodyLines = 6
 
+    /// The Markdown of the hover (nil for a link outside the knowledge base).
     static func markdown(for reference: Reference, _ snapshot: WorkspaceSnapshot) -> String? {
         let kb = snapshot.knowledgeBase
         guard let id = reference.target, let target = kb.document(id) else {

@@ -3,6 +3,7 @@ import BearingCore
 /// The hover of a status: the type's workflow in order, the document's status marked, which
 /// statuses end the work, and the status as written when it is not a workflow's word.
 enum StatusHover {
+    /// The Markdown of the hover of a document's status.
     static func markdown(for document: Document, _ kb: KnowledgeBase) -> String {
         let workflow = kb.workflow(of: document)
         var lines = ["**\(document.type.rawValue) workflow**", ""]
