@@ -25,10 +25,14 @@ enum QueryCompletion {
         case (_, "as"?): keywords(Query.Layout.allCases.map(\.rawValue), detail: "layout", into: &items)
         case (_, "limit"?): break
         case ("show"?, "show"?), ("show"?, ","?), ("sort"?, "sort"?), ("sort"?, ","?): fields(into: &items)
-        case ("sort"?, _) where !["asc", "desc"].contains(previous ?? ""): keywords(["asc", "desc"], detail: "order", into: &items); clauses(used, into: &items)
+        case ("sort"?, _) where !["asc", "desc"].contains(previous ?? ""):
+            keywords(["asc", "desc"], detail: "order", into: &items)
+            clauses(used, into: &items)
         case ("where"?, ","?), ("where"?, "("?) where inListField(lowered) != nil:
             values(of: inListField(lowered) ?? "", source: source, kb, into: &items)
-        case ("where"?, let word?) where ["where", "and", "or", "not", "("].contains(word): fields(into: &items); keywords(["not"], detail: "negation", into: &items)
+        case ("where"?, let word?) where ["where", "and", "or", "not", "("].contains(word):
+            fields(into: &items)
+            keywords(["not"], detail: "negation", into: &items)
         case ("where"?, "in"?): break
         case ("where"?, let word?) where operators.contains(word):
             values(of: beforePrevious ?? "", source: source, kb, into: &items)
