@@ -27,5 +27,8 @@ struct RequestHandler: Sendable {
 
 extension RequestHandler {
     /// Every request the server answers about the knowledge base (the lifecycle's own aside).
-    static let all: [RequestHandler] = []
+    static let all: [RequestHandler] = [
+        CompletionFeature.handler,
+        HoverFeature.handler,
+    ]
 }
