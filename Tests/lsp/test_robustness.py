@@ -9,7 +9,7 @@ from conftest import TIMEOUT, TODAY, bearing
 from rawclient import RawServer
 
 PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS = -32700, -32600, -32601, -32602
-BRIEF = "briefs/portal-card-payments.md"
+BRIEF = "briefs/dunning-automation.md"
 
 
 @pytest.fixture
@@ -28,16 +28,21 @@ def raw(kb, tmp_path):
     server.kill()
 
 
-def open_brief(server, kb):
+def open_broken_brief(server, kb):
+    """didOpen of a brief whose text (not on disk) names an unknown goal: the server must publish
+    a new error for it, so a publication proves it read and handled the message."""
     uri = kb.uri(BRIEF)
+    text = kb.text(BRIEF).replace("goals: [g-2027-q1-dso]", "goals: [g-nope]")
     server.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "markdown", "version": 1, "text": kb.text(BRIEF)}})
+        "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
     return uri
 
 
-def diagnostics_for(server, kb, uri, seen):
+def error_published(server, kb, uri, seen):
+    """The publishDiagnostics for uri that names g-nope (None when none came in time)."""
     return server.receive(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                          and kb.rel(m["params"]["uri"]) == kb.rel(uri), TIMEOUT, seen)
+                          and kb.rel(m["params"]["uri"]) == kb.rel(uri)
+                          and any("g-nope" in d["message"] for d in m["params"]["diagnostics"]), TIMEOUT, seen)
 
 
 def shutdown_and_exit(server, seen):
@@ -57,8 +62,8 @@ def test_bad_json_in_a_frame_is_answered_or_ignored_and_serving_goes_on(raw, kb)
     seen = []
     raw.send_bytes(b'{"jsonrpc": "2.0", "id": 41, "method": "textDocument/hover", "params": {')
     raw.send_bytes(b"\xff\xfe not even UTF-8")
-    uri = open_brief(raw, kb)
-    assert diagnostics_for(raw, kb, uri, seen) is not None, \
+    uri = open_broken_brief(raw, kb)
+    assert error_published(raw, kb, uri, seen) is not None, \
         f"no diagnostics after the bad frames; read {seen}; stderr {raw.stderr[-2000:]!r}"
     assert raw.proc.poll() is None, "the server died on bad JSON"
     for reply in errors(seen):
@@ -73,8 +78,8 @@ def test_nonsense_params_get_an_error_reply(raw, kb):
     reply = raw.response(msg_id, TIMEOUT, seen)
     assert reply is not None, f"no reply to a hover with nonsense params; read {seen}"
     assert "error" in reply and reply["error"]["code"] in (INVALID_PARAMS, INVALID_REQUEST), reply
-    uri = open_brief(raw, kb)
-    assert diagnostics_for(raw, kb, uri, seen) is not None, f"the server stopped serving; read {seen}"
+    uri = open_broken_brief(raw, kb)
+    assert error_published(raw, kb, uri, seen) is not None, f"the server stopped serving; read {seen}"
     shutdown_and_exit(raw, seen)
 
 
@@ -90,7 +95,7 @@ def test_unknown_method_is_method_not_found_and_unknown_notification_is_ignored(
 
 
 def test_client_gone_stdin_closed_ends_the_server(raw, kb):
-    open_brief(raw, kb)
+    open_broken_brief(raw, kb)
     raw.close_stdin()
     status = raw.wait_exit(5)
     assert status is not None, "the server still runs 5 s after its stdin closed"
