@@ -95,3 +95,34 @@ async def test_did_save_writes_nothing_and_serving_goes_on(lsp, kb):
     mark = lsp.mark()
     lsp.replace(uri, "goals: [g-nope]", "goals: [g-2027-q1-dso]")
     await lsp.wait_diagnostics(uri, lambda ds: not about(ds, "g-nope"), since=mark, what="the g-nope error gone")
+
+
+async def test_typing_an_id_key_by_key(lsp, kb):
+    """Fast typing: one incremental didChange per character, no waiting between them; the
+    server must apply them in order and end on the final text."""
+    uri = lsp.open(DUNNING)
+    line = line_of(kb.text(DUNNING), "goals:")
+    lsp.replace(uri, "goals: [g-2027-q1-dso]", "goals: []")
+    typed = ""
+    for ch in "g-typo":
+        old = f"goals: [{typed}]"
+        typed += ch
+        lsp.replace(uri, old, f"goals: [{typed}]")
+    diags = await lsp.wait_diagnostics(uri, lambda ds: about(ds, "'g-typo'"), what="an error naming 'g-typo'")
+    assert about(diags, "'g-typo'")[0].range.start.line == line
+    assert not [d for d in diags if "'g-typ'" in d.message or "'g-ty'" in d.message], diags
+
+
+async def test_edits_after_astral_characters_use_utf16_positions(lsp, kb):
+    """An incremental edit to the right of 🚀 (two UTF-16 units) and é on the same line: a server
+    counting code points or bytes would cut the line in the wrong place."""
+    text = kb.text(DUNNING) + "\nCafé 🚀 see [[g-2027-q1-dso]] now\n"
+    uri = lsp.open(DUNNING, text)
+    mark = lsp.mark()
+    lsp.replace(uri, "[[g-2027-q1-dso]] now", "[[g-2027-q1-dsx]] now")
+    diags = await lsp.wait_diagnostics(uri, lambda ds: about(ds, "g-2027-q1-dsx"), since=mark,
+                                       what="an error naming g-2027-q1-dsx")
+    error = about(diags, "g-2027-q1-dsx")[0]
+    current = lsp.texts[uri]
+    assert error.range.start == position(current, "[[g-2027-q1-dsx]]") or \
+        error.range.start == position(current, "g-2027-q1-dsx]]"), (error.range, error.message)

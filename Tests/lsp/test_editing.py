@@ -70,6 +70,18 @@ async def test_completion_filters_by_the_typed_prefix(lsp):
     assert "g-2027-w07-dunning-emails" in offered, sorted(offered)
 
 
+async def test_person_completion_in_owner(lsp):
+    """Not only goal ids: `owner:` completes people from people.yml."""
+    uri = lsp.open(DUNNING)
+    lsp.replace(uri, "owner: fatima", "owner: ")
+    at = position(lsp.texts[uri], "owner: ", offset=len("owner: "))
+    result = await lsp.request(lsp.client.text_document_completion_async(types.CompletionParams(
+        text_document=doc(uri), position=at)), "completion")
+    items = items_of(result)
+    labels = {i.label for i in items}
+    assert {"fatima", "dan", "olga"} <= labels, sorted(labels)
+    assert not any(label.startswith("g-2027") for label in labels), sorted(labels)
+
 async def test_prepare_rename_and_rename_of_a_goal_id(lsp, kb):
     rename = lsp.capabilities.rename_provider
     assert rename, "renameProvider not advertised"
