@@ -24,5 +24,9 @@ struct RequestHandler: Sendable {
 
 extension RequestHandler {
     /// Every request the server answers about the knowledge base (the lifecycle's own aside).
-    static let all: [RequestHandler] = []
+    static let all: [RequestHandler] = [
+        .codeAction,
+        .codeLens,
+        .inlayHint,
+    ]
 }

@@ -150,6 +150,7 @@ public final class LanguageServer: @unchecked Sendable {
         engine = KnowledgeBaseEngine(root: workspace.root, clock: options.clock, git: options.readsHistory ? GitRunner() : nil,
                                      markdown: .init(renderHTML: false))
         watchesFiles = params.watchesFiles
+        createsFiles = params.createsFiles
         phase = .running
         stale = true
         var capabilities: [String: AnyEncodable] = [
@@ -162,6 +163,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private var watchesFiles = false
+    private var createsFiles = false
 
     /// Asks the client to tell about files changed on disk (a `git pull`, another program's save).
     private func registerFileWatching() {
@@ -194,7 +196,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// The workspace as of the last update.
     var snapshot: WorkspaceSnapshot? {
         guard let workspace, let result else { return nil }
-        return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today())
+        return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today(),
+                                 createsFiles: createsFiles)
     }
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {

@@ -9,13 +9,17 @@ public struct WorkspaceSnapshot: Sendable {
     public let open: OpenDocuments
     public let encoding: PositionEncoding
     public let today: Day
+    /// Whether the client's workspace edits may create files (`initialize`'s capabilities).
+    public let createsFiles: Bool
 
-    public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day) {
+    public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day,
+                createsFiles: Bool = false) {
         self.workspace = workspace
         self.result = result
         self.open = open
         self.encoding = encoding
         self.today = today
+        self.createsFiles = createsFiles
     }
 
     public var knowledgeBase: KnowledgeBase { result.knowledgeBase }
