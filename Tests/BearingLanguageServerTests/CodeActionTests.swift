@@ -41,8 +41,9 @@ final class CodeActionTests: XCTestCase {
         // What `bearing status dunning-automation done` writes: the status, and updated: today.
         XCTAssertEqual(changed, original.replacingOccurrences(of: "status: approved", with: "status: done")
             .replacingOccurrences(of: "updated: 2027-02-15", with: "updated: 2027-02-17"))
-        let edit = try XCTUnwrap(((done["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[session.uri(brief)]?.first)
-        XCTAssertEqual((edit["range"] as? [String: [String: Int]])?["start"], ["line": 2, "character": 0], "the edit starts at the status line")
+        // Two edits, of the two lines that change.
+        let edits = try XCTUnwrap(((done["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[session.uri(brief)])
+        XCTAssertEqual(edits.map { ($0["range"] as? [String: [String: Int]])?["start"] }, [["line": 2, "character": 0], ["line": 10, "character": 0]])
         XCTAssertEqual(try session.text(brief), original, "the file on disk is not written")
     }
 
@@ -93,6 +94,20 @@ final class CodeActionTests: XCTestCase {
         XCTAssertFalse(found.contains { ($0["title"] as? String)?.hasPrefix("Create") == true })
     }
 
+    func testAMistypedWikilinkIsFixedBetweenItsBrackets() async throws {
+        let session = try await ServerSession()
+        try await session.open(brief)
+        await session.change(brief, to: try session.text(brief).replacingOccurrences(of: "([[g-2027-w07-dunning-emails]])", with: "([[g-2027-w07-duning-emails]])"))
+        let position = try session.position(of: "[[g-2027-w07-dunning", in: brief)  // on disk; the buffer differs after it
+        let actions = try await codeActions(session, brief, at: position, only: ["quickfix"])
+        let fix = try XCTUnwrap(actions.first)
+        XCTAssertEqual(fix["title"] as? String, "Change to 'g-2027-w07-dunning-emails'")
+        let edit = try XCTUnwrap(((fix["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[session.uri(brief)]?.first)
+        let start = position["character"]! + 2
+        XCTAssertEqual(edit["range"] as? [String: [String: Int]],
+                       ["start": ["line": 40, "character": start], "end": ["line": 40, "character": start + "g-2027-w07-duning-emails".count]])
+    }
+
     func testAMissingGoalIsCreatedAsBearingNewWouldWriteIt() async throws {
         let session = try await ServerSession(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
         try await session.open(brief)
@@ -110,6 +125,18 @@ final class CodeActionTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("---\nstatus: proposed\n"), text)
         XCTAssertTrue(text.contains("\n# G 2027 q2 cash\n"), text)
         XCTAssertFalse(FileManager.default.fileExists(atPath: session.root + "/goals/g-2027-q2-cash.md"), "the editor creates the file, not the server")
+    }
+
+    func testAMissingDecisionGetsTheNextNumberAndAMissingWikilinkANote() async throws {
+        let session = try await ServerSession(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
+        try await session.open(brief)
+        let text = try session.text(brief).replacingOccurrences(of: "decisions: [0007-use-stripe-for-card-and-ach-payments]", with: "decisions: [0013-send-reminders-by-sms]")
+        await session.change(brief, to: text + "\nSee [[dunning-tone-of-voice]].\n")
+        let decision = try await codeActions(session, brief, at: try session.position(of: "decisions:", in: brief, offset: 13), only: ["quickfix"])
+        XCTAssertEqual(decision.map { $0["title"] as? String }, ["Create decision '0013-send-reminders-by-sms' (decisions/0013-send-reminders-by-sms.md)"])
+        let lastLine = text.components(separatedBy: "\n").count
+        let note = try await codeActions(session, brief, at: ["line": lastLine, "character": 8], only: ["quickfix"])
+        XCTAssertEqual(note.map { $0["title"] as? String }, ["Create note 'dunning-tone-of-voice' (notes/dunning-tone-of-voice.md)"])
     }
 
     func testAnOrphanBriefIsOfferedAGoalsList() async throws {

@@ -58,9 +58,10 @@ struct CodeActions {
         return block.contains(range.start.line) || block.contains(range.end.line)
     }
 
-    /// An edit of this file from its whole new text (nil when nothing changes).
+    /// The edits of this file's lines that differ in its new text (nil when nothing changes).
     func edit(to text: String) -> WorkspaceEdit? {
-        TextDifference.edit(from: lines, to: text, encoding: snapshot.encoding).map { WorkspaceEdit(changes: [snapshot.uri(of: path): [$0]]) }
+        let edits = TextDifference.edits(from: lines, to: text, encoding: snapshot.encoding)
+        return edits.isEmpty ? nil : WorkspaceEdit(changes: [snapshot.uri(of: path): edits])
     }
 }
 

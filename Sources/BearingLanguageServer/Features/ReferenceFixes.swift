@@ -6,8 +6,7 @@ extension CodeActions {
     /// diagnostic's "did you mean 'x'?" names (preferred), and the missing document created from
     /// its type's template when the client's edits may create files.
     func referenceFixes(for diagnostic: ClientDiagnostic) -> [CodeAction] {
-        guard case .reference(let reference, let written)? = snapshot.target(at: diagnostic.range.start, in: path),
-              reference.target == nil, !reference.external else { return [] }
+        guard let (reference, written) = unresolvedReference(in: diagnostic.range) else { return [] }
         var actions: [CodeAction] = []
         if let suggested = Self.suggestion(in: diagnostic.message) {
             let edit = WorkspaceEdit(changes: [snapshot.uri(of: path): [TextEdit(range: written, newText: suggested)]])
@@ -15,6 +14,17 @@ extension CodeActions {
         }
         if snapshot.createsFiles, let create = creation(of: reference, fixing: diagnostic) { actions.append(create) }
         return actions
+    }
+
+    /// The unresolved reference a diagnostic's range is on, with the range of its written target
+    /// (the diagnostic starts at a wikilink's `[[`, the target after it).
+    private func unresolvedReference(in range: Range) -> (Reference, Range)? {
+        for reference in document.references where reference.target == nil && !reference.external && reference.location.line == range.start.line + 1 {
+            if let written = snapshot.writtenRange(of: reference, in: lines), written.start <= range.end, range.start <= written.end {
+                return (reference, written)
+            }
+        }
+        return nil
     }
 
     /// The id of "did you mean 'x'?" in a diagnostic's message (nil when there is none).
