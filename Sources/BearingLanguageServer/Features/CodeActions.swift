@@ -66,6 +66,7 @@ struct CodeActions {
 }
 
 extension RequestHandler {
+    /// `textDocument/codeAction`: fixes and rewrites, announced with the two kinds it offers.
     static let codeAction = RequestHandler.on(
         "textDocument/codeAction", capability: ("codeActionProvider", ["codeActionKinds": [CodeAction.quickFix, CodeAction.rewrite]])
     ) { (params: CodeActionParams, snapshot) in

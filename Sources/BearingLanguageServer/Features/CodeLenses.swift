@@ -46,6 +46,7 @@ enum CodeLenses {
 }
 
 extension RequestHandler {
+    /// `textDocument/codeLens`: lenses complete when sent (nothing to resolve).
     static let codeLens = RequestHandler.on("textDocument/codeLens", capability: ("codeLensProvider", ["resolveProvider": false])) {
         (params: CodeLensParams, snapshot) in CodeLenses.lenses(params, snapshot)
     }

@@ -42,6 +42,7 @@ enum InlayHints {
 }
 
 extension RequestHandler {
+    /// `textDocument/inlayHint`: progress after goal references.
     static let inlayHint = RequestHandler.on("textDocument/inlayHint", capability: ("inlayHintProvider", true)) {
         (params: InlayHintParams, snapshot) in InlayHints.hints(params, snapshot)
     }

@@ -15,8 +15,7 @@ extension CodeActions {
         var actions: [CodeAction] = []
         for goal in likelyGoals {
             guard let changed = FrontMatterEdit.merging(goal, into: "goals", in: text, path: path), let edit = edit(to: changed) else { continue }
-            actions.append(CodeAction(title: "Add 'goals: [\(goal)]'", kind: CodeAction.quickFix, diagnostics: fixed.isEmpty ? nil : fixed,
-                                      isPreferred: actions.isEmpty ? true : nil, edit: edit))
+            actions.append(CodeAction(title: "Add 'goals: [\(goal)]'", kind: CodeAction.quickFix, diagnostics: fixed.isEmpty ? nil : fixed, edit: edit))
         }
         if let changed = FrontMatterEdit.adding("goals", yaml: "[]", in: text, path: path), let edit = edit(to: changed) {
             actions.append(CodeAction(title: "Add 'goals:'", kind: CodeAction.quickFix, diagnostics: fixed.isEmpty ? nil : fixed, edit: edit))

@@ -6,6 +6,8 @@ struct CodeActionParams: Decodable {
     var context: CodeActionContext
 }
 
+/// What the editor says about the selection: the diagnostics it shows there, and the kinds of
+/// action it wants (`quickfix`, `refactor`; nil or empty: all).
 struct CodeActionContext: Decodable {
     var diagnostics: [ClientDiagnostic]
     var only: [String]?
@@ -39,6 +41,7 @@ struct ClientDiagnostic: Codable, Hashable, Sendable {
         }
     }
 
+    /// One of the server's own diagnostics, as the client would send it back.
     init(_ diagnostic: LSPDiagnostic) {
         range = diagnostic.range
         severity = diagnostic.severity
@@ -62,6 +65,8 @@ struct CodeAction: Encodable, Equatable {
     var isPreferred: Bool?
     var edit: WorkspaceEdit
 
+    /// The kind of a fix for a diagnostic.
     static let quickFix = "quickfix"
+    /// The kind of a change of what the document says (its status).
     static let rewrite = "refactor.rewrite"
 }

@@ -4,11 +4,13 @@ public struct WorkspaceEdit: Encodable, Sendable, Equatable {
     public var changes: [String: [TextEdit]]?
     public var documentChanges: [DocumentChange]?
 
+    /// Text edits only, by file URI (what every client supports).
     public init(changes: [String: [TextEdit]]) {
         self.changes = changes
         documentChanges = nil
     }
 
+    /// Changes in order, files created among them (for a client that said it supports them).
     public init(documentChanges: [DocumentChange]) {
         changes = nil
         self.documentChanges = documentChanges
