@@ -19,7 +19,7 @@ enum CodeLenses {
         let kb = snapshot.knowledgeBase
         switch document.type {
         case .goal:
-            let analysis = snapshot.result.analysis ?? AlignmentAnalysis(kb, diagnostics: snapshot.result.diagnostics, today: snapshot.today)
+            let analysis = snapshot.analysis ?? AlignmentAnalysis(kb, diagnostics: snapshot.result.diagnostics, today: snapshot.today)
             // As the report's goal tree lists it: the unfinished work that names the goal.
             let work = (analysis.directWork[document.id] ?? []).compactMap { kb.document($0) }.filter { !kb.isFinished($0) }
             let briefs = work.filter { $0.type == .brief }.count
@@ -47,7 +47,8 @@ enum CodeLenses {
 
 extension RequestHandler {
     /// `textDocument/codeLens`: lenses complete when sent (nothing to resolve).
-    static let codeLens = RequestHandler.on("textDocument/codeLens", capability: ("codeLensProvider", ["resolveProvider": false])) {
+    static let codeLens = RequestHandler.on("textDocument/codeLens", capability: ("codeLensProvider", ["resolveProvider": false]),
+                                             usesAnalysis: true) {
         (params: CodeLensParams, snapshot) in CodeLenses.lenses(params, snapshot)
     }
 }

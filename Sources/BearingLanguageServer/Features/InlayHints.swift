@@ -22,7 +22,7 @@ enum InlayHints {
                 let succeeded = workflow.statuses.first(where: workflow.isTerminal) == goal.status
                 label = (succeeded ? "✓ " : "✗ ") + goal.status
             } else {
-                if progress == nil { progress = snapshot.result.analysis?.progress ?? kb.goalProgressTable() }
+                if progress == nil { progress = snapshot.analysis?.progress ?? kb.goalProgressTable() }
                 guard let value = progress?[goal.id]?.value else { continue }
                 label = Percent.format(value)
             }
@@ -42,7 +42,8 @@ enum InlayHints {
 }
 
 extension RequestHandler {
-    /// `textDocument/inlayHint`: progress after goal references.
+    /// `textDocument/inlayHint`: progress after goal references (the progress table alone, cheaper
+    /// than the whole analysis, which an editor asking after each keystroke would wait for).
     static let inlayHint = RequestHandler.on("textDocument/inlayHint", capability: ("inlayHintProvider", true)) {
         (params: InlayHintParams, snapshot) in InlayHints.hints(params, snapshot)
     }
