@@ -66,6 +66,15 @@ final class CodeActionTests: XCTestCase {
             .replacingOccurrences(of: "updated: 2027-01-19", with: "updated: 2027-02-17"))
     }
 
+    func testAFileOutsideTheKnowledgeBaseGetsNoAction() async throws {
+        let session = try await ServerSession()
+        let result = try await session.request("textDocument/codeAction", [
+            "textDocument": ["uri": "file:///elsewhere/notes.md"], "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+            "context": ["diagnostics": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 1]], "message": "other", "code": 42]]],
+        ])
+        XCTAssertEqual((result as? [Any])?.count, 0)
+    }
+
     func testNoStatusActionOutsideTheFrontMatter() async throws {
         let session = try await ServerSession()
         let body = try session.position(of: "Reminders for overdue invoices", in: brief)

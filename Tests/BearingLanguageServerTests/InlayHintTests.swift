@@ -43,6 +43,13 @@ final class InlayHintTests: XCTestCase {
         XCTAssertEqual(summary(line40).map { $0.split(separator: " ")[0] }, ["40:50", "40:77"])
     }
 
+    func testPositionsCountInTheAgreedEncoding() async throws {
+        let session = try await ServerSession(encodings: ["utf-8"])
+        // `- get paid faster — [[g-2027-q1-dso]]`: the dash is 3 bytes in UTF-8, 1 unit in UTF-16.
+        let hints = try await inlayHints(session, "goals/g-2027-break-even.md", lines: 31...31)
+        XCTAssertEqual(summary(hints), ["31:39 46%"])
+    }
+
     func testAnUnresolvedGoalGetsNoHint() async throws {
         let session = try await ServerSession()
         let path = "briefs/dunning-automation.md"
