@@ -2,7 +2,29 @@
 /// (its quotes and a trailing comment kept), an item merged into a list in the list's own form
 /// (`[a, b]` or `- a` lines), a key added after an anchor line, a front matter block added to a
 /// file that has none. Each returns nil when the file's form is not one it can edit safely.
-enum FrontMatterEdit {
+public enum FrontMatterEdit {
+    /// `item` merged into the list at `key` of the front matter of the file at `path` whose text is
+    /// `text` (see `merging(_:into:in:fields:)`); a file without front matter gets one holding
+    /// `key: [item]`. Nil when the front matter's form is not one this can edit safely. What the
+    /// language server's code actions offer, as `bearing status` and `bearing new` would write it.
+    public static func merging(_ item: String, into key: String, in text: String, path: String) -> String? {
+        let fields = DocumentParser.parse(SourceFile(path: path, text: text)).fields
+        if fields.isEmpty, !text.hasPrefix("---") { return addingFrontMatter([(key, "[\(YAMLScalar.text(item))]")], to: text) }
+        return merging(item, into: key, in: text, fields: fields)
+    }
+
+    /// A `key: value` line (`value` as YAML text, written as given: `[]`) added to the front
+    /// matter of the file at `path` after its `status` line, else at the end of the block; a file
+    /// without front matter gets one. Nil when the key is there already or the block's form is
+    /// not one this can edit safely.
+    public static func adding(_ key: String, yaml value: String, in text: String, path: String) -> String? {
+        let fields = DocumentParser.parse(SourceFile(path: path, text: text)).fields
+        if fields.isEmpty, !text.hasPrefix("---") { return addingFrontMatter([(key, value)], to: text) }
+        guard !fields.contains(where: { $0.key == key }) else { return nil }
+        var lines = TextLines(text)
+        return adding("\(key): \(value)", to: &lines, fields: fields)
+    }
+
     /// The value of top-level `key` set to `value` (a YAML scalar text), or the key added after the
     /// `status` line (else at the end of the block).
     static func setting(_ key: String, to value: String, in text: String, fields: [YAMLPair]) -> String? {

@@ -30,5 +30,8 @@ extension RequestHandler {
     static let all: [RequestHandler] = [
         CompletionFeature.handler,
         HoverFeature.handler,
+        .codeAction,
+        .codeLens,
+        .inlayHint,
     ]
 }

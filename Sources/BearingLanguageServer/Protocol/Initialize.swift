@@ -21,6 +21,13 @@ public struct InitializeParams: Decodable, Sendable {
 
         public struct WorkspaceCapabilities: Decodable, Sendable {
             public var didChangeWatchedFiles: DynamicRegistration?
+            public var workspaceEdit: WorkspaceEditCapabilities?
+        }
+
+        /// What the client's workspace edits may hold: `documentChanges`, and which file operations.
+        public struct WorkspaceEditCapabilities: Decodable, Sendable {
+            public var documentChanges: Bool?
+            public var resourceOperations: [String]?
         }
 
         public struct DynamicRegistration: Decodable, Sendable {
@@ -43,6 +50,12 @@ public struct InitializeParams: Decodable, Sendable {
     }
 
     public var watchesFiles: Bool { capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true }
+
+    /// Whether a workspace edit may create a file (a code action that writes a missing document).
+    public var createsFiles: Bool {
+        let edits = capabilities?.workspace?.workspaceEdit
+        return edits?.documentChanges == true && edits?.resourceOperations?.contains("create") == true
+    }
 }
 
 /// What `initialize` answers.

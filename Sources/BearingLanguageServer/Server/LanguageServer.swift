@@ -153,6 +153,7 @@ public final class LanguageServer: @unchecked Sendable {
         engine = KnowledgeBaseEngine(root: workspace.root, clock: options.clock, git: options.readsHistory ? GitRunner() : nil,
                                      markdown: .init(renderHTML: false), analyses: false)
         watchesFiles = params.watchesFiles
+        createsFiles = params.createsFiles
         phase = .running
         stale = true
         var capabilities: [String: AnyEncodable] = [
@@ -165,6 +166,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private var watchesFiles = false
+    private var createsFiles = false
 
     /// Asks the client to tell about files changed on disk (a `git pull`, another program's save).
     private func registerFileWatching() {
@@ -202,7 +204,7 @@ public final class LanguageServer: @unchecked Sendable {
     var snapshot: WorkspaceSnapshot? {
         guard let workspace, let result else { return nil }
         return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today(),
-                                 analysis: analysis)
+                                 analysis: analysis, createsFiles: createsFiles)
     }
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {

@@ -12,15 +12,18 @@ public struct WorkspaceSnapshot: Sendable {
     public let today: Day
     /// Nil unless the request's handler uses it.
     public let analysis: AlignmentAnalysis?
+    /// Whether the client's workspace edits may create files (`initialize`'s capabilities).
+    public let createsFiles: Bool
 
     public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day,
-                analysis: AlignmentAnalysis? = nil) {
+                analysis: AlignmentAnalysis? = nil, createsFiles: Bool = false) {
         self.workspace = workspace
         self.analysis = analysis
         self.result = result
         self.open = open
         self.encoding = encoding
         self.today = today
+        self.createsFiles = createsFiles
     }
 
     public var knowledgeBase: KnowledgeBase { result.knowledgeBase }

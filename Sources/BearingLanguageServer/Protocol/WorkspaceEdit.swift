@@ -1,0 +1,65 @@
+/// Changes to the workspace that the editor applies (the server never writes a file): text
+/// edits by file URI, or, when files are created too, an ordered list of document changes.
+public struct WorkspaceEdit: Encodable, Sendable, Equatable {
+    public var changes: [String: [TextEdit]]?
+    public var documentChanges: [DocumentChange]?
+
+    /// Text edits only, by file URI (what every client supports).
+    public init(changes: [String: [TextEdit]]) {
+        self.changes = changes
+        documentChanges = nil
+    }
+
+    /// Changes in order, files created among them (for a client that said it supports them).
+    public init(documentChanges: [DocumentChange]) {
+        changes = nil
+        self.documentChanges = documentChanges
+    }
+}
+
+/// One step of `documentChanges`: a file created, or edits of a text document.
+public enum DocumentChange: Encodable, Sendable, Equatable {
+    case create(CreateFile)
+    case edit(TextDocumentEdit)
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .create(let create): try create.encode(to: encoder)
+        case .edit(let edit): try edit.encode(to: encoder)
+        }
+    }
+}
+
+/// A new, empty file (`kind: create`); the text comes in a `TextDocumentEdit` after it. An
+/// existing file is neither overwritten nor an error to ignore: the edit then fails.
+public struct CreateFile: Encodable, Sendable, Equatable {
+    public let kind = "create"
+    public var uri: String
+
+    public init(uri: String) { self.uri = uri }
+}
+
+/// Edits of one text document; `version` nil (written as null) for a file the editor has not open.
+public struct TextDocumentEdit: Encodable, Sendable, Equatable {
+    public var textDocument: VersionedDocument
+    public var edits: [TextEdit]
+
+    public init(uri: String, version: Int?, edits: [TextEdit]) {
+        textDocument = VersionedDocument(uri: uri, version: version)
+        self.edits = edits
+    }
+
+    /// `OptionalVersionedTextDocumentIdentifier`: the version is always written, null included.
+    public struct VersionedDocument: Encodable, Sendable, Equatable {
+        public var uri: String
+        public var version: Int?
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(uri, forKey: .uri)
+            try container.encode(version, forKey: .version)
+        }
+
+        enum CodingKeys: String, CodingKey { case uri, version }
+    }
+}
