@@ -174,20 +174,35 @@ async def test_code_lens_on_a_goal(lsp, kb):
         assert len(titled) == len(lenses), f"unresolved lenses without resolveProvider: {lenses}"
 
 
-async def test_inlay_hints_name_the_goals_of_a_brief(lsp, kb):
+async def test_inlay_hints_follow_the_goal_references_of_a_brief(lsp, kb):
+    """Hints sit right after a goal reference (the id in goals:, a [[wikilink]] in the body) and
+    say something about the goal (bearing shows its progress, e.g. 46% for g-2027-q1-dso)."""
     assert lsp.capabilities.inlay_hint_provider, "inlayHintProvider not advertised"
     uri = lsp.open(DUNNING)
     text = lsp.texts[uri]
-    end = len(text.split("\n"))
+    lines = text.split("\n")
     hints = await lsp.request(lsp.client.text_document_inlay_hint_async(types.InlayHintParams(
         text_document=doc(uri), range=types.Range(start=types.Position(line=0, character=0),
-                                                  end=types.Position(line=end, character=0)))), "inlayHint")
+                                                  end=types.Position(line=len(lines), character=0)))), "inlayHint")
     assert hints, "no inlay hint in a brief that serves a goal"
 
     def label(h):
         return h.label if isinstance(h.label, str) else "".join(p.value for p in h.label)
 
+    seen = [(h.position.line, h.position.character, label(h)) for h in hints]
+    goal_ids = {p.stem for p in kb.path("goals").glob("*.md")}
+    for h in hints:
+        assert label(h).strip(), seen
+        before = lines[h.position.line][:h.position.character]  # ASCII lines: characters are units
+        assert any(before.endswith(g) or before.endswith(g + "]]") for g in goal_ids), \
+            f"a hint not right after a goal reference: {before!r} | {label(h)!r}"
     goals_line = line_of(text, "goals:")
-    on_goals = [h for h in hints if h.position.line == goals_line]
-    assert on_goals and any(GOAL_TITLE in label(h) or "days sales" in label(h) for h in on_goals), \
-        f"no hint with the goal's title on line {goals_line}: {[(h.position, label(h)) for h in hints]}"
+    end_of_id = position(text, "goals: [" + GOAL_ID, offset=len("goals: [" + GOAL_ID))
+    assert any(h.position == end_of_id for h in hints), f"no hint after {GOAL_ID} on line {goals_line}: {seen}"
+
+    # A range that covers only the body leaves the front matter's hint out.
+    body = line_of(text, "## Problem")
+    later = await lsp.request(lsp.client.text_document_inlay_hint_async(types.InlayHintParams(
+        text_document=doc(uri), range=types.Range(start=types.Position(line=body, character=0),
+                                                  end=types.Position(line=len(lines), character=0)))), "inlayHint")
+    assert all(h.position.line >= body for h in later or []), [(h.position, label(h)) for h in later]
