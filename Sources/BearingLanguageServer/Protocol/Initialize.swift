@@ -21,6 +21,12 @@ public struct InitializeParams: Decodable, Sendable {
 
         public struct WorkspaceCapabilities: Decodable, Sendable {
             public var didChangeWatchedFiles: DynamicRegistration?
+            public var workspaceEdit: WorkspaceEditCapabilities?
+        }
+
+        public struct WorkspaceEditCapabilities: Decodable, Sendable {
+            public var documentChanges: Bool?
+            public var resourceOperations: [String]?
         }
 
         public struct DynamicRegistration: Decodable, Sendable {
@@ -40,6 +46,13 @@ public struct InitializeParams: Decodable, Sendable {
         let offered = capabilities?.general?.positionEncodings ?? []
         for preferred in [PositionEncoding.utf32, .utf8] where offered.contains(preferred.rawValue) { return preferred }
         return .utf16
+    }
+
+    /// What the client takes in the workspace edits of a rename.
+    public var editSupport: WorkspaceEditSupport {
+        let edits = capabilities?.workspace?.workspaceEdit
+        let documentChanges = edits?.documentChanges == true
+        return WorkspaceEditSupport(documentChanges: documentChanges, renamesFiles: documentChanges && (edits?.resourceOperations ?? []).contains("rename"))
     }
 
     public var watchesFiles: Bool { capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true }

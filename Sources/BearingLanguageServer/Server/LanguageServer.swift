@@ -29,6 +29,7 @@ public final class LanguageServer: @unchecked Sendable {
     private let send: @Sendable (OutgoingMessage) -> Void
     private var phase = Phase.starting
     private var encoding = PositionEncoding.utf16
+    private var editSupport = WorkspaceEditSupport()
     private var workspace: Workspace?
     private var engine: KnowledgeBaseEngine?
     private var open = OpenDocuments()
@@ -143,6 +144,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func initialize(_ params: InitializeParams) -> InitializeResult {
         encoding = params.positionEncoding
+        editSupport = params.editSupport
         clientProcess = params.processId.flatMap { Int32(exactly: $0) }
         let folder = options.folder ?? params.folder.map(Workspace.knowledgeBase(around:)) ?? FileManager.default.currentDirectoryPath
         let workspace = Workspace(root: folder)
@@ -194,7 +196,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// The workspace as of the last update.
     var snapshot: WorkspaceSnapshot? {
         guard let workspace, let result else { return nil }
-        return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today())
+        return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today(),
+                                 editSupport: editSupport)
     }
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {

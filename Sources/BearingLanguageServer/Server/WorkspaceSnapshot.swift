@@ -9,13 +9,17 @@ public struct WorkspaceSnapshot: Sendable {
     public let open: OpenDocuments
     public let encoding: PositionEncoding
     public let today: Day
+    /// What the client takes in a workspace edit (a rename's file operations).
+    public let editSupport: WorkspaceEditSupport
 
-    public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day) {
+    public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day,
+                editSupport: WorkspaceEditSupport = WorkspaceEditSupport()) {
         self.workspace = workspace
         self.result = result
         self.open = open
         self.encoding = encoding
         self.today = today
+        self.editSupport = editSupport
     }
 
     public var knowledgeBase: KnowledgeBase { result.knowledgeBase }
