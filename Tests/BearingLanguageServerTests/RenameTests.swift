@@ -30,8 +30,10 @@ final class RenameTests: XCTestCase {
         XCTAssertEqual(Set(edited.keys), ["briefs/dunning-automation.md", "briefs/portal-card-payments.md", "decisions/0001-use-postgres-for-ledger.md",
                                           "decisions/0002-render-invoices-with-typst.md", "decisions/0007-use-stripe-for-card-and-ach-payments.md",
                                           "decisions/0011-offer-annual-prepay-discount.md", "goals/g-2026-q4-invoicing-v2.md",
-                                          "goals/g-2027-break-even.md", "goals/g-2027-w07-dunning-emails.md"])
+                                          "goals/g-2027-break-even.md", "goals/g-2027-w07-dunning-emails.md", "goals/g-2027-q1-dso.md"])
         XCTAssertEqual(edited["briefs/dunning-automation.md"]?.map(\.spot), [Spot("briefs/dunning-automation.md", 4, 8, 21)])
+        // The goal's own query blocks (`serves contains g-2027-q1-dso`).
+        XCTAssertEqual(edited["goals/g-2027-q1-dso.md"]?.map(\.spot), [Spot("goals/g-2027-q1-dso.md", 49, 26, 39), Spot("goals/g-2027-q1-dso.md", 55, 32, 45)])
         XCTAssertEqual(edited["goals/g-2027-break-even.md"]?.map(\.spot), [Spot("goals/g-2027-break-even.md", 31, 22, 35)])
         XCTAssertEqual(Set(edited.values.joined().map(\.newText)), ["g-2027-q1-cash"])
         let rename = try XCTUnwrap(changes.last)
@@ -100,7 +102,7 @@ final class RenameTests: XCTestCase {
         XCTAssertNil(edit["documentChanges"])
         let changes = try XCTUnwrap(edit["changes"] as? [String: [[String: Any]]])
         let own = try XCTUnwrap(changes[session.uri("goals/g-2027-q1-dso.md")])
-        XCTAssertEqual(own.map { $0["newText"] as? String }, ["id: g-2027-q1-cash\n"])
+        XCTAssertEqual(own.map { $0["newText"] as? String }, ["id: g-2027-q1-cash\n", "g-2027-q1-cash", "g-2027-q1-cash"])
         XCTAssertEqual(changes.count, 10)
     }
 

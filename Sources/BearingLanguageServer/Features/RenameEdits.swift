@@ -5,7 +5,7 @@ import Foundation
 /// file name), and every reference to the document that names it by id or by file: front matter
 /// ids, wikilinks (`[[old]]`, `[[old|label]]`, `[[old#h]]`) and relative links whose file part is
 /// the renamed file (anchors kept). A reference that names it otherwise (`ADR-0007`, a title)
-/// still resolves after the rename and is left as written.
+/// still resolves after the rename and is left as written. Query blocks too (RenameQueries).
 extension RenamePlan {
     /// The edits of each file, by path, in order and without repeats.
     func edits(in snapshot: WorkspaceSnapshot) -> [String: [TextEdit]] {
@@ -21,6 +21,7 @@ extension RenamePlan {
             guard let text = replacement(of: Self.text(in: site.range, of: site.lines, encoding: snapshot.encoding)) else { continue }
             edits[site.source.path, default: []].append(TextEdit(range: site.range, newText: text))
         }
+        edits.merge(queryEdits(in: snapshot)) { $0 + $1 }
         return edits.mapValues { list in
             var unique: [TextEdit] = []
             for edit in list.sorted(by: { $0.range.start < $1.range.start }) where unique.last?.range != edit.range { unique.append(edit) }
