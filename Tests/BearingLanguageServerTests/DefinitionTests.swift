@@ -46,6 +46,18 @@ final class DefinitionTests: XCTestCase {
         XCTAssertEqual(session.spots(team), [Spot("people.yml", 25, 2, 13)])
     }
 
+    func testALinkToAHeadingOfTheSamePageLeadsToIt() async throws {
+        let session = try await ServerSession()
+        let path = "briefs/dunning-automation.md"
+        try await session.open(path)
+        await session.change(path, to: try session.text(path) + "\nSee [the rollout](#rollout) and [[#problem]].\n")
+        let line = try session.text(path).components(separatedBy: "\n").count + 1
+        let link = try await session.request("textDocument/definition", ["textDocument": ["uri": session.uri(path)], "position": ["line": line - 1, "character": 20]])
+        XCTAssertEqual(session.spots(link), [Spot(path, 37, 0, 0)])
+        let wikilink = try await session.request("textDocument/definition", ["textDocument": ["uri": session.uri(path)], "position": ["line": line - 1, "character": 39]])
+        XCTAssertEqual(session.spots(wikilink), [Spot(path, 12, 0, 0)], "## Problem")
+    }
+
     func testPlainTextHasNoDefinition() async throws {
         let session = try await ServerSession()
         let result = try await session.request("textDocument/definition", session.at("Reminders for overdue", in: "briefs/dunning-automation.md"))

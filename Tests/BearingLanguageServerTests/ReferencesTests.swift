@@ -61,6 +61,24 @@ final class ReferencesTests: XCTestCase {
         XCTAssertTrue(result.contains(Spot("decisions/0007-use-stripe-for-card-and-ach-payments.md", 4, 12, 18)))
     }
 
+    func testFromAnEntryOfPeopleYmlTheReferencesAreThePlacesNamingThePerson() async throws {
+        let session = try await ServerSession()
+        var params = try session.at("fatima:", in: "people.yml", offset: 2)
+        params["context"] = ["includeDeclaration": false]
+        let result = session.spots(try await session.request("textDocument/references", params))
+        XCTAssertEqual(result.first, Spot("briefs/dunning-automation.md", 3, 7, 13))
+        XCTAssertTrue(result.contains(Spot("goals/g-2027-q1-dso.md", 8, 15, 21)), "contributors: [fatima, platform]")
+    }
+
+    func testRangesAreCountedInTheAgreedEncoding() async throws {
+        let session = try await ServerSession(encodings: ["utf-8"])
+        var params = try session.at("Bring days sales", in: "goals/g-2027-q1-dso.md")
+        params["context"] = ["includeDeclaration": false]
+        let result = session.spots(try await session.request("textDocument/references", params))
+        // `- get paid faster — [[g-2027-q1-dso]]`: the dash is three bytes.
+        XCTAssertEqual(result.last, Spot("goals/g-2027-break-even.md", 31, 24, 37))
+    }
+
     func testAnOpenBuffersReferencesCountAtTheirEditedPlace() async throws {
         let session = try await ServerSession()
         let path = "briefs/dunning-automation.md"

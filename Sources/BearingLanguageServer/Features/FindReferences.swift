@@ -2,11 +2,16 @@ import BearingCore
 
 /// `textDocument/references`: the backlinks of a document, each at the exact range where it is
 /// written. On a reference, of the document it names; on a person or team id, every place that
-/// names them; anywhere else in a document (its title, its `id:`), of that document. Typed: front
+/// names them (from a document or from their entry in people.yml); anywhere else in a document
+/// (its title, its `id:`), of that document. Typed: front
 /// matter references (by kind, in `ReferenceKind`'s order) before body mentions, then by path.
 enum FindReferences {
     static func locations(_ params: ReferenceParams, in snapshot: WorkspaceSnapshot) -> [Location]? {
-        guard let path = snapshot.path(of: params.textDocument.uri), let here = snapshot.knowledgeBase.document(atPath: path) else { return nil }
+        guard let path = snapshot.path(of: params.textDocument.uri) else { return nil }
+        if let person = snapshot.personEntry(at: params.position, in: path) {
+            return mentions(ofPerson: person, declaration: params.includesDeclaration, in: snapshot)
+        }
+        guard let here = snapshot.knowledgeBase.document(atPath: path) else { return nil }
         switch snapshot.target(at: params.position, in: path) {
         case .reference(let reference, _)?:
             guard let id = reference.target, let document = snapshot.knowledgeBase.document(id) else { return nil }
