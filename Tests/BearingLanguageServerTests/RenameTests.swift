@@ -106,6 +106,18 @@ final class RenameTests: XCTestCase {
         XCTAssertEqual(changes.count, 10)
     }
 
+    func testADocumentWithoutFrontMatterGetsOneHoldingItsNewId() async throws {
+        let session = try await ServerSession()
+        let path = "notes/glossary.md"
+        try await session.open(path)
+        await session.change(path, to: "# Glossary\n\nOur words.\n")
+        let params = try session.at("[[glossary]]", in: "notes/working-agreements.md", offset: 3).merging(["newName": "terms"]) { $1 }
+        let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
+        let changes = try XCTUnwrap(edit["changes"] as? [String: [[String: Any]]])
+        XCTAssertEqual(changes[session.uri(path)]?.map { $0["newText"] as? String }, ["---\nid: terms\n---\n"])
+        XCTAssertEqual(changes[session.uri("notes/working-agreements.md")]?.map { $0["newText"] as? String }, ["terms"])
+    }
+
     func testRenamingFromAnIdFieldInAnOpenBufferEditsTheFieldAtItsVersion() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         let path = "notes/glossary.md"

@@ -24,13 +24,13 @@ struct RenamePlan {
         let stem = Document.fileStem(ofPath: document.path)
         oldStem = stem
         let namedByFile = stem.lowercased() == document.id.lowercased()
+        renamesFile = namedByFile && snapshot.editSupport.renamesFiles
         var newID = requested
-        // `0007-use-x` renamed `use-y` is `0007-use-y`: the record keeps its number.
-        if namedByFile, document.number != nil, let number = Self.numberPrefix(of: stem), Self.numberPrefix(of: requested) == nil {
+        // `0007-use-x.md` renamed `use-y` is `0007-use-y.md`: the record keeps its number.
+        if renamesFile, document.number != nil, let number = Self.numberPrefix(of: stem), Self.numberPrefix(of: requested) == nil {
             newID = number + requested
         }
         self.newID = newID
-        renamesFile = namedByFile && snapshot.editSupport.renamesFiles
         addsIDField = snapshot.idField(of: document) == nil && !renamesFile
         if renamesFile, newID.contains("/") {
             throw Self.failure("'\(newID)' cannot be a file name ('/' makes a folder): the id of \(document.path) is its file name")
