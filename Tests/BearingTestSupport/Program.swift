@@ -26,8 +26,9 @@ public enum Program {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : packageRoot.appendingPathComponent(".build/debug/bearing").path
     }()
 
-    /// Runs `executable` to its end, with its output and status; in `folder` when given.
-    public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> Run {
+    /// Runs `executable` to its end, with its output and status; in `folder` when given; with
+    /// `input` written to its standard input, then closed (else it reads the tests' own).
+    public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil, input: [UInt8]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -35,7 +36,17 @@ public enum Program {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let input, let inputPipe {
+            // Written beside the reads below: a large input must not wait on a full output pipe.
+            let writer = inputPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -16,9 +16,13 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var history: GitHistory?
     private var buffers: [String: [UInt8]] = [:]
+    /// Whether each load makes the analysis (serve's pages show it); else `analysis(of:)` makes it
+    /// when asked (the language server, whose diagnostics do not wait for it).
+    private let analyses: Bool
 
-    public init(root: String, clock: Clock, git: GitRunner?, markdown: MarkdownParser.Options = .init(renderHTML: true)) {
+    public init(root: String, clock: Clock, git: GitRunner?, markdown: MarkdownParser.Options = .init(renderHTML: true), analyses: Bool = true) {
         self.root = root
+        self.analyses = analyses
         self.clock = clock
         self.git = git
         self.markdown = markdown
@@ -55,12 +59,23 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
         return await update(changed: changed)
     }
 
+    /// The analysis of a result of this engine's last load (made without one): updated from the
+    /// last analysis when the model changed little since, as a load would.
+    public func analysis(of result: KnowledgeBaseLoader.Result) async -> AlignmentAnalysis {
+        if let made = result.analysis { return made }
+        let broken = AlignmentAnalysis.brokenReferences(in: result.diagnostics)
+        guard let generation = cache.model.lastGeneration() else {
+            return await AlignmentAnalysis.make(result.knowledgeBase, diagnostics: broken, today: clock.today())
+        }
+        return await cache.analysis.analysis(of: result.knowledgeBase, generation: generation, diagnostics: broken, today: clock.today())
+    }
+
     /// Forgets everything: the next update reads every file (the folder was replaced, say).
     public func forgetAll() { cache.forgetAll() }
 
     private func load() async -> KnowledgeBaseLoader.Result {
         let files = BufferedFiles(FolderFiles(root: root), buffers: lock.withLock { buffers })
         return await KnowledgeBaseLoader.load(files, today: clock.today(), markdown: markdown,
-                                       history: gitHistory, cache: cache, analyse: true)
+                                       history: gitHistory, cache: cache, analyse: analyses)
     }
 }

@@ -6,15 +6,18 @@ struct RequestHandler: Sendable {
     let method: String
     /// The server capability that announces it (`hoverProvider: true`); nil for none.
     let capability: (key: String, value: any Encodable & Sendable)?
+    /// Whether the answer reads the alignment analysis (`snapshot.analysis`): the server makes it
+    /// first (diagnostics never wait for it).
+    var usesAnalysis = false
     let answer: @Sendable (_ message: [UInt8], _ snapshot: WorkspaceSnapshot) throws(ResponseError) -> any Encodable
 
     /// A handler whose params decode as `Params`; it may fail with an error response (a rename
     /// to an id that is taken).
     static func on<Params: Decodable, Answer: Encodable>(
-        _ method: String, capability: (key: String, value: any Encodable & Sendable)?,
+        _ method: String, capability: (key: String, value: any Encodable & Sendable)?, usesAnalysis: Bool = false,
         _ answer: @escaping @Sendable (Params, WorkspaceSnapshot) throws(ResponseError) -> Answer
     ) -> RequestHandler {
-        RequestHandler(method: method, capability: capability) { message, snapshot throws(ResponseError) in
+        RequestHandler(method: method, capability: capability, usesAnalysis: usesAnalysis) { message, snapshot throws(ResponseError) in
             guard let decoded = try? JSONDecoder().decode(IncomingMessage<Params>.self, from: Data(message)), let params = decoded.params else {
                 throw ResponseError.invalidParams(method)
             }

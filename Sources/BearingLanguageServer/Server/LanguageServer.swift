@@ -34,6 +34,8 @@ public final class LanguageServer: @unchecked Sendable {
     private var engine: KnowledgeBaseEngine?
     private var open = OpenDocuments()
     private var result: KnowledgeBaseLoader.Result?
+    /// The analysis of `result`, made when a request first needs it.
+    private var analysis: AlignmentAnalysis?
     /// Files changed (in a buffer or on disk) since the last update, and whether one is due.
     private var changed: Set<String> = []
     private var stale = false
@@ -103,6 +105,7 @@ public final class LanguageServer: @unchecked Sendable {
                 return send(.failure(id: id, error: ResponseError(ResponseError.methodNotFound, "'\(method)' is not a method this server answers")))
             }
             if stale || result == nil { await refresh() }
+            if handler.usesAnalysis, analysis == nil, let engine, let result { analysis = await engine.analysis(of: result) }
             guard let snapshot else {
                 return send(.failure(id: id, error: ResponseError(ResponseError.requestFailed, "the knowledge base could not be read")))
             }
@@ -150,7 +153,7 @@ public final class LanguageServer: @unchecked Sendable {
         let workspace = Workspace(root: folder)
         self.workspace = workspace
         engine = KnowledgeBaseEngine(root: workspace.root, clock: options.clock, git: options.readsHistory ? GitRunner() : nil,
-                                     markdown: .init(renderHTML: false))
+                                     markdown: .init(renderHTML: false), analyses: false)
         watchesFiles = params.watchesFiles
         phase = .running
         stale = true
@@ -187,6 +190,7 @@ public final class LanguageServer: @unchecked Sendable {
         changed = []
         stale = false
         result = result == nil ? await engine.start(buffers: open.texts) : await engine.update(buffers: open.texts, changed: edited)
+        analysis = nil
         guard let snapshot else { return }
         for params in publisher.update(from: snapshot, edited: edited) {
             send(.notification(method: "textDocument/publishDiagnostics", params: params))
@@ -197,7 +201,7 @@ public final class LanguageServer: @unchecked Sendable {
     var snapshot: WorkspaceSnapshot? {
         guard let workspace, let result else { return nil }
         return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today(),
-                                 editSupport: editSupport)
+                                 analysis: analysis, editSupport: editSupport)
     }
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {

@@ -1,7 +1,8 @@
 import BearingCore
 
 /// What a request is answered from: the knowledge base as of the last update (open files' unsaved
-/// texts included), its diagnostics and analysis, the open files, and how positions are counted.
+/// texts included), its diagnostics, the open files, and how positions are counted; the alignment
+/// analysis for the requests that declare they use it (`RequestHandler.usesAnalysis`).
 /// A value: a feature reads it and builds its answer, and changes nothing.
 public struct WorkspaceSnapshot: Sendable {
     public let workspace: Workspace
@@ -9,12 +10,15 @@ public struct WorkspaceSnapshot: Sendable {
     public let open: OpenDocuments
     public let encoding: PositionEncoding
     public let today: Day
+    /// Nil unless the request's handler uses it.
+    public let analysis: AlignmentAnalysis?
     /// What the client takes in a workspace edit (a rename's file operations).
     public let editSupport: WorkspaceEditSupport
 
     public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day,
-                editSupport: WorkspaceEditSupport = WorkspaceEditSupport()) {
+                analysis: AlignmentAnalysis? = nil, editSupport: WorkspaceEditSupport = WorkspaceEditSupport()) {
         self.workspace = workspace
+        self.analysis = analysis
         self.result = result
         self.open = open
         self.encoding = encoding
