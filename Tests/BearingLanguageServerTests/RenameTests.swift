@@ -72,7 +72,8 @@ final class RenameTests: XCTestCase {
 
     func testADecisionRenamedKeepsItsNumber() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
-        let params = try session.at("[[0007-use-stripe", in: "briefs/dunning-automation.md", offset: 4).merging(["newName": "use-stripe-for-payments"]) { $1 }
+        // Typed as a file name: the id is the name without `.md`.
+        let params = try session.at("[[0007-use-stripe", in: "briefs/dunning-automation.md", offset: 4).merging(["newName": "use-stripe-for-payments.md"]) { $1 }
         let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
         let changes = try XCTUnwrap(edit["documentChanges"] as? [[String: Any]])
         let edited = Self.textEdits(changes, in: session)

@@ -16,7 +16,9 @@ struct RenamePlan {
     let addsIDField: Bool
 
     init(document: Document, newName: String, snapshot: WorkspaceSnapshot) throws(ResponseError) {
-        let requested = newName.trimmingCharacters(in: .whitespacesAndNewlines)
+        var requested = newName.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A file name typed for the id (`new-name.md`): the id is its name without `.md`.
+        if requested.lowercased().hasSuffix(".md"), requested.count > 3 { requested = String(requested.dropLast(3)) }
         guard Document.isValidID(requested) else {
             throw Self.failure("'\(requested)' is not a valid id: letters, digits and . _ / -, starting with a letter or digit")
         }

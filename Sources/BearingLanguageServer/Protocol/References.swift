@@ -4,6 +4,7 @@ public struct ReferenceParams: Codable, Sendable {
     public var position: Position
     public var context: Context?
 
+    /// What the client wants besides the references themselves.
     public struct Context: Codable, Sendable {
         public var includeDeclaration: Bool
     }

@@ -24,6 +24,7 @@ public enum DocumentChange: Encodable, Hashable, Sendable {
     case edit(TextDocumentEdit)
     case rename(RenameFile)
 
+    /// Written as the step itself (LSP tells them apart by `kind`).
     public func encode(to encoder: Encoder) throws {
         switch self {
         case .edit(let edit): try edit.encode(to: encoder)
@@ -60,6 +61,7 @@ public struct RenameFile: Encodable, Hashable, Sendable {
     public var newUri: String
     public var options: Options? = Options()
 
+    /// A rename never replaces a file that is there: the editor fails it instead.
     public struct Options: Encodable, Hashable, Sendable {
         public var overwrite = false
         public var ignoreIfExists = false

@@ -14,6 +14,7 @@ public struct SymbolKind: Codable, Hashable, Sendable {
 
     public init(rawValue: Int) { self.rawValue = rawValue }
 
+    /// A kind is written as its number.
     public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int.self) }
 
     public func encode(to encoder: Encoder) throws {
