@@ -40,6 +40,18 @@ final class SymbolTests: XCTestCase {
         XCTAssertNil(sections[0]["children"])
     }
 
+    func testANumberedRecordsTitleIsFoundInItsHeading() async throws {
+        let session = try await ServerSession()
+        let path = "decisions/0007-use-stripe-for-card-and-ach-payments.md"
+        try await session.open(path)
+        await session.change(path, to: try session.text(path).replacingOccurrences(of: "# Use Stripe", with: "# 7. Use Stripe"))
+        let stripe = try await session.result("workspace/symbol", ["query": "stripe"], as: [[String: Any]].self)
+        XCTAssertEqual(stripe.first?["name"] as? String, "Use Stripe for card and ACH payments of invoices")
+        XCTAssertEqual(session.spot(stripe.first?["location"]), Spot(path, 11, 0, 0))
+        let outline = try await session.result("textDocument/documentSymbol", ["textDocument": ["uri": session.uri(path)]], as: [[String: Any]].self)
+        XCTAssertEqual(session.spot(["uri": session.uri(path), "range": outline.first?["selectionRange"] as Any]), Spot(path, 11, 5, 53))
+    }
+
     func testWorkspaceSymbolsMatchIdsAndTitlesIgnoringCase() async throws {
         let session = try await ServerSession()
         let dso = try await session.result("workspace/symbol", ["query": "DSO"], as: [[String: Any]].self)

@@ -21,7 +21,9 @@ extension WorkspaceSnapshot {
     /// from, else the `id:` field, else the first line. Known without reading the file.
     public func titleLine(of document: Document) -> Int {
         if let pair = document.fields.first(where: { $0.key == "title" }), pair.value.line > 0 { return pair.value.line }
-        if let heading = document.body.headings.first(where: { $0.text == document.title }) { return heading.line }
+        // A record's title is its heading without the number (`# 7. Use Stripe` → `Use Stripe`).
+        if let heading = document.body.headings.first(where: { $0.text == document.title })
+            ?? document.body.headings.first(where: { !document.title.isEmpty && $0.text.hasSuffix(document.title) }) { return heading.line }
         if let pair = idField(of: document) { return pair.value.line }
         return 1
     }
