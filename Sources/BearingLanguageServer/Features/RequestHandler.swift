@@ -13,7 +13,7 @@ struct RequestHandler: Sendable {
 
     /// A handler whose params decode as `Params`; it may fail with an error response (a rename
     /// to an id that is taken).
-    static func on<Params: Decodable, Answer: Encodable>(
+    static func on<Params: Decodable & SendableMetatype, Answer: Encodable & SendableMetatype>(
         _ method: String, capability: (key: String, value: any Encodable & Sendable)?, usesAnalysis: Bool = false,
         _ answer: @escaping @Sendable (Params, WorkspaceSnapshot) throws(ResponseError) -> Answer
     ) -> RequestHandler {
