@@ -107,7 +107,7 @@ bench: release bench-deps
 
 # The main rows only, 3 runs each, into bench/results/quick.md (not committed).
 bench-quick: release bench-deps
-	python3 scripts/bench.py --runs 3 --disk-runs 0 --only cmark,check,build,hugo,rebuild,serve --results bench/results/quick.md
+	python3 scripts/bench.py --runs 3 --disk-runs 0 --only cmark,check,build,hugo,rebuild,serve,lsp --results bench/results/quick.md
 
 # One file of each pathological shape (8 MiB) through check and build: median time and peak memory
 # against the per-file target of SPEC §9 (docs/security.md). A benchmark, not a test.

@@ -23,6 +23,8 @@ What it measures (method: ../shared/bench/README.md). Each peer has a key for --
           cache, when the binary has one; see "Build after a one-file edit" below)
   serve   scripts/bench_serve.py --binary BEARING --json F: saved edit -> rebuilt page served by
           `bearing serve` (see that script)
+  lsp     scripts/bench_lsp.py --binary BEARING --json F, at 1,000 and 10,000 documents: an edit in
+          an open file -> its diagnostics published by `bearing lsp` (see that script)
   scale   bearing check and bearing build over .bench/kb-100k (see "Scale" below)
 The history repository (check-history, digest, diff) is generated once into .bench/kb-<N>-history
 by scripts/make_bench_history.py (--kb .bench/kb-<N> --commits 1000: a year of scripted history
@@ -134,12 +136,13 @@ ROOT = Path(__file__).resolve().parent.parent          # the repo root
 GEN = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 BEARING = ROOT / ".build" / "release" / "bearing"     # --binary replaces it
 BENCH_SERVE = ROOT / "scripts" / "bench_serve.py"
+BENCH_LSP = ROOT / "scripts" / "bench_lsp.py"
 RESULTS = ROOT / "bench" / "results" / "latest.md"
 HUGO_SITE = ROOT / ".bench" / "hugo-site"
 TODAY = "2027-02-17"
 CMARK_ARGS = ["-e", "table", "-e", "autolink", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter"]
 PEERS = ("cmark", "check", "report", "build", "hugo", "check-history", "digest", "diff",
-         "rebuild", "serve", "scale")
+         "rebuild", "serve", "lsp", "scale")
 HISTORY_PEERS = {"check-history", "digest", "diff"}
 MAKE_HISTORY = ROOT / "scripts" / "make_bench_history.py"
 HISTORY_COMMITS = 1000
@@ -150,6 +153,8 @@ OUT = object()                                         # placeholder in an argv 
 BUILD_RSS_TARGET_MB = 300                              # issue 15: any command <= 300 MB
 REBUILD_TARGET = 0.1                                   # build after a one-file edit <= 0.1x a cold build
 SERVE_TARGET_MS = 50                                   # saved edit -> rebuilt page served, median
+LSP_TARGET_MS = 50                                     # edit -> diagnostics published, median at 10k (issue 16)
+LSP_DOCS = (1000, 10000)                               # the lsp row's corpus sizes
 SCALE_TARGET = 11.0                                    # time(100k) <= 11x time(10k)
 CACHE_DIR = ".bearing-cache"                           # the repeat-build cache, beside or in OUT
 
@@ -164,6 +169,7 @@ DIFF = f"bearing diff {DIFF_BASE}"
 REBUILD = "bearing build after a one-file edit"
 SERVE_PAGE = "bearing serve: edit -> page served"
 SERVE_EVENT = "bearing serve: edit -> reload event"
+LSP = "bearing lsp: edit -> diagnostics ({} docs)"
 
 HUGO_CONFIG = """\
 baseURL = "http://example.org/"
@@ -402,6 +408,17 @@ def bench_serve(docs, edits):
         return json.loads(figures.read_text(encoding="utf-8"))
 
 
+def bench_lsp(docs, edits):
+    """One size of the `lsp` row: scripts/bench_lsp.py with this binary, its figures read from --json."""
+    with tempfile.TemporaryDirectory(prefix="bearing-bench-lsp-") as tmp:
+        figures = Path(tmp) / "lsp.json"
+        r = subprocess.run([sys.executable, str(BENCH_LSP), "--docs", str(docs), "--edits", str(edits),
+                            "--binary", str(BEARING), "--json", str(figures)])
+        if r.returncode != 0 or not figures.is_file():
+            sys.exit(f"error: scripts/bench_lsp.py failed (status {r.returncode})")
+        return json.loads(figures.read_text(encoding="utf-8"))
+
+
 def warm_files(corpus):
     """Read every file once (not timed) so that the first timed run does not read from the disk."""
     for path in corpus.rglob("*.md"):
@@ -608,7 +625,10 @@ def main():
     serve = "serve" in only and has_command("serve")
     if "serve" in only and not serve:
         print(f"note: {shown(BEARING)} has no `serve` subcommand yet; skipping that peer", file=sys.stderr)
-    if not cmds and not serve and not (has_build and only & {"rebuild", "scale"}):
+    lsp = "lsp" in only and has_command("lsp")
+    if "lsp" in only and not lsp:
+        print(f"note: {shown(BEARING)} has no `lsp` subcommand yet; skipping that row", file=sys.stderr)
+    if not cmds and not serve and not lsp and not (has_build and only & {"rebuild", "scale"}):
         sys.exit("error: none of the selected peers can run (see the notes above)")
     load_before = os.getloadavg()
     took = {}                                            # phase -> seconds, for the results file
@@ -674,7 +694,18 @@ def main():
         serve_results[SERVE_EVENT] = [(ms / 1000, rss_kb) for ms in serve_figures["event_ms"]]
         took[f"serve: start + {args.serve_edits} edits"] = time.perf_counter() - t0
 
-    # 7. scale: check and build over the 100k corpus.
+    # 7. lsp: edit in an open file -> its diagnostics published (scripts/bench_lsp.py), at 1k and 10k.
+    lsp_results, lsp_figures = {}, {}
+    if lsp:
+        t0 = time.perf_counter()
+        for docs in LSP_DOCS:
+            print(f"bearing lsp: scripts/bench_lsp.py --docs {docs} --edits {args.serve_edits}", flush=True)
+            lsp_figures[docs] = bench_lsp(docs, args.serve_edits)
+            lsp_results[LSP.format(docs)] = [(ms / 1000, lsp_figures[docs]["peak_rss_mb"] * 1024)
+                                             for ms in lsp_figures[docs]["diagnostics_ms"]]
+        took[f"lsp: start + {args.serve_edits} edits at {' and '.join(map(str, LSP_DOCS))} docs"] = time.perf_counter() - t0
+
+    # 8. scale: check and build over the 100k corpus.
     scale_results, scale_out = {}, None
     if big is not None and has_build:
         t0 = time.perf_counter()
@@ -728,6 +759,10 @@ def main():
         table(f"bearing serve over a copy of {kb}: {serve_figures['edits']} edits of one document's title; "
               "wall = from the rename to the end of the response with the new page (or to the reload event); "
               "RSS = the server's peak (VmHWM)", serve_results)
+    if lsp_results:
+        table(f"bearing lsp over copies of .bench/kb-1000 and .bench/kb-10k: {args.serve_edits} incremental edits of an open "
+              "brief's goals line, alternately breaking and fixing a goal id; wall = from the didChange to the "
+              "publishDiagnostics that says so; RSS = the server's peak (VmHWM)", lsp_results)
     if scale_results:
         table(f"Scale: {shown(big)}, {args.scale_runs} run(s) each after reading its files once; "
               f"site written to {scale_out}", scale_results)
@@ -770,6 +805,9 @@ def main():
                        SERVE_TARGET_MS, "ms"), True)
         say(ratio_line("median bearing serve edit -> reload event", serve_figures["median_event_ms"], unit="ms"), True)
         say(ratio_line("peak RSS of bearing serve", serve_figures["peak_rss_mb"], "<=", RSS_GOAL_MB, "MB"), True)
+    for docs, figures in lsp_figures.items():
+        say(ratio_line(f"median bearing lsp edit -> diagnostics at {docs} documents", figures["median_ms"],
+                       "<" if docs == 10000 else None, LSP_TARGET_MS if docs == 10000 else None, "ms"), True)
     for command, label in ((CHECK, f"bearing check ({big.name if big else ''})"),
                            (BUILD, f"bearing build ({big.name if big else ''})")):
         if label in med:

@@ -26,6 +26,21 @@ final class LifecycleTests: XCTestCase {
         XCTAssertEqual(try session.text(path), original)
     }
 
+    /// A goal marked achieved in an unsaved buffer gives diagnostics to the briefs that still serve
+    /// it, though they are not open; putting it back clears them (an empty list is sent).
+    func testAnEditPublishesDiagnosticsInTheFilesItBreaks() async throws {
+        let session = try await ServerSession()
+        let goal = "goals/g-2027-q1-dso.md"
+        try await session.open(goal)
+        let original = try session.text(goal)
+        await session.change(goal, to: original.replacingOccurrences(of: "status: active", with: "status: achieved"))
+        let brief = "briefs/dunning-automation.md"
+        let broken = try XCTUnwrap(session.diagnostics(brief), "the brief that serves the goal got diagnostics")
+        XCTAssertTrue(broken.contains { $0["code"] as? String == "serves-finished-goal" && ($0["message"] as? String)?.contains("g-2027-q1-dso") == true }, "\(broken)")
+        await session.change(goal, to: original, version: 3)
+        XCTAssertFalse(try XCTUnwrap(session.diagnostics(brief)).contains { $0["code"] as? String == "serves-finished-goal" })
+    }
+
     func testRequestsBeforeInitializeAndUnknownMethodsAreErrors() async throws {
         let session = try await ServerSession()
         let unknown = try await session.requestResponse("textDocument/noSuchThing", [:])

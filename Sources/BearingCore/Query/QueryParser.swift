@@ -1,8 +1,9 @@
 /// Parses query text into a `Query`. Clauses after the type may come in any order, each once:
 /// `where CONDITION`, `sort FIELD [asc|desc][, …]`, `limit N`, `show FIELD[, …]`, `as table|list|count`.
 public enum QueryParser {
-    static let clauseKeywords: Set<String> = ["where", "sort", "limit", "show", "as"]
-    static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "in", "asc", "desc"])
+    /// The words that open a clause, and every word a value must quote (editors complete them).
+    public static let clauseKeywords: Set<String> = ["where", "sort", "limit", "show", "as"]
+    public static let reserved: Set<String> = clauseKeywords.union(["and", "or", "not", "contains", "in", "asc", "desc"])
     /// Conditions (comparisons, `in` values) in one query, and `not` and `(` inside one another: the
     /// condition is a tree that parsing, evaluating and freeing walk recursively, so its depth is bounded.
     static let maximumConditions = 256

@@ -15,9 +15,9 @@ public enum QueryValue: Sendable, Hashable {
 
 /// The fields a query can name: known front matter (aliases accepted), computed values, and
 /// any other front matter key as written.
-enum QueryField {
+public enum QueryField {
     /// Known and computed fields, with `-` spelled `_`.
-    static let known: [String] = [
+    public static let known: [String] = [
         "id", "type", "title", "status", "owner", "tags", "created", "updated", "path", "number", "links",
         "horizon", "period", "parent", "health", "contributors", "progress", "key_results",
         "goals", "briefs", "decisions", "reviewers", "review_by", "approvals",

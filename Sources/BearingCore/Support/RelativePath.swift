@@ -11,7 +11,7 @@ public enum RelativePath {
     }
 
     /// Both arguments absolute and normalised.
-    static func between(_ from: String, _ to: String) -> String {
+    public static func between(_ from: String, _ to: String) -> String {
         let a = from.split(separator: "/"), b = to.split(separator: "/")
         var common = 0
         while common < a.count, common < b.count, a[common] == b[common] { common += 1 }

@@ -47,5 +47,7 @@ extension RequestHandler {
         .on("textDocument/rename", capability: ("renameProvider", ["prepareProvider": true])) { (params: RenameParams, snapshot) throws(ResponseError) in
             try RenameID.edit(params, in: snapshot)
         },
+        CompletionFeature.handler,
+        HoverFeature.handler,
     ]
 }

@@ -186,15 +186,18 @@ public final class LanguageServer: @unchecked Sendable {
     /// diagnostics that changed.
     private func refresh() async {
         guard let engine else { return }
+        var timer = StageTimer()
         let edited = changed
         changed = []
         stale = false
         result = result == nil ? await engine.start(buffers: open.texts) : await engine.update(buffers: open.texts, changed: edited)
         analysis = nil
+        timer.mark("lsp: engine")
         guard let snapshot else { return }
         for params in publisher.update(from: snapshot, edited: edited) {
             send(.notification(method: "textDocument/publishDiagnostics", params: params))
         }
+        timer.mark("lsp: publish")
     }
 
     /// The workspace as of the last update.
