@@ -118,7 +118,7 @@ final class CodeActionTests: XCTestCase {
     }
 
     func testAMissingGoalIsCreatedAsBearingNewWouldWriteIt() async throws {
-        let session = try await ServerSession(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
+        let session = try await ServerSession(clientCapabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
         try await session.open(brief)
         await session.change(brief, to: try session.text(brief).replacingOccurrences(of: "goals: [g-2027-q1-dso]", with: "goals: [g-2027-q2-cash]"))
         let actions = try await codeActions(session, brief, at: ["line": 4, "character": 12])
@@ -137,7 +137,7 @@ final class CodeActionTests: XCTestCase {
     }
 
     func testAMissingDecisionGetsTheNextNumberAndAMissingWikilinkANote() async throws {
-        let session = try await ServerSession(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
+        let session = try await ServerSession(clientCapabilities: ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create"]]]])
         try await session.open(brief)
         let text = try session.text(brief).replacingOccurrences(of: "decisions: [0007-use-stripe-for-card-and-ach-payments]", with: "decisions: [0013-send-reminders-by-sms]")
         await session.change(brief, to: text + "\nSee [[dunning-tone-of-voice]].\n")

@@ -13,8 +13,9 @@ final class ServerSession: @unchecked Sendable {
     private var sent: [[String: Any]] = []
     private var nextID = 1
 
+    /// `clientCapabilities`: more of the client's capabilities (`workspace`, `textDocument`) than the encodings.
     init(copying source: String = "examples/northwind", today: String = "2027-02-17", encodings: [String] = [],
-         capabilities extra: [String: Any] = [:]) async throws {
+         clientCapabilities: [String: Any] = [:]) async throws {
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bearing-lsp-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: package.appendingPathComponent(source), to: folder)
@@ -23,7 +24,7 @@ final class ServerSession: @unchecked Sendable {
         server = LanguageServer(options: .init(folder: nil, clock: .fixed(Day.parse(today)!), readsHistory: false, version: "test"),
                                 send: { message in box.append(message.encoded()) })
         outbox = box
-        var capabilities: [String: Any] = extra
+        var capabilities = clientCapabilities
         if !encodings.isEmpty { capabilities["general"] = ["positionEncodings": encodings] }
         initializeResult = try await request("initialize", ["processId": NSNull(), "rootUri": DocumentURI.uri(of: root), "capabilities": capabilities])
         await notify("initialized", [:])

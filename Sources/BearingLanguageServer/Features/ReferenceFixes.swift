@@ -12,7 +12,7 @@ extension CodeActions {
             let edit = WorkspaceEdit(changes: [snapshot.uri(of: path): [TextEdit(range: written, newText: suggested)]])
             actions.append(CodeAction(title: "Change to '\(suggested)'", kind: CodeAction.quickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit))
         }
-        if snapshot.createsFiles, let create = creation(of: reference, fixing: diagnostic) { actions.append(create) }
+        if snapshot.editSupport.createsFiles, let create = creation(of: reference, fixing: diagnostic) { actions.append(create) }
         return actions
     }
 

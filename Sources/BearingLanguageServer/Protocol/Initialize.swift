@@ -49,13 +49,16 @@ public struct InitializeParams: Decodable, Sendable {
         return .utf16
     }
 
-    public var watchesFiles: Bool { capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true }
-
-    /// Whether a workspace edit may create a file (a code action that writes a missing document).
-    public var createsFiles: Bool {
+    /// What the client takes in workspace edits (a rename's file operations, a created document).
+    public var editSupport: WorkspaceEditSupport {
         let edits = capabilities?.workspace?.workspaceEdit
-        return edits?.documentChanges == true && edits?.resourceOperations?.contains("create") == true
+        let documentChanges = edits?.documentChanges == true
+        let operations = edits?.resourceOperations ?? []
+        return WorkspaceEditSupport(documentChanges: documentChanges, renamesFiles: documentChanges && operations.contains("rename"),
+                                    createsFiles: documentChanges && operations.contains("create"))
     }
+
+    public var watchesFiles: Bool { capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true }
 }
 
 /// What `initialize` answers.

@@ -29,6 +29,7 @@ public final class LanguageServer: @unchecked Sendable {
     private let send: @Sendable (OutgoingMessage) -> Void
     private var phase = Phase.starting
     private var encoding = PositionEncoding.utf16
+    private var editSupport = WorkspaceEditSupport()
     private var workspace: Workspace?
     private var engine: KnowledgeBaseEngine?
     private var open = OpenDocuments()
@@ -146,6 +147,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func initialize(_ params: InitializeParams) -> InitializeResult {
         encoding = params.positionEncoding
+        editSupport = params.editSupport
         clientProcess = params.processId.flatMap { Int32(exactly: $0) }
         let folder = options.folder ?? params.folder.map(Workspace.knowledgeBase(around:)) ?? FileManager.default.currentDirectoryPath
         let workspace = Workspace(root: folder)
@@ -153,7 +155,6 @@ public final class LanguageServer: @unchecked Sendable {
         engine = KnowledgeBaseEngine(root: workspace.root, clock: options.clock, git: options.readsHistory ? GitRunner() : nil,
                                      markdown: .init(renderHTML: false), analyses: false)
         watchesFiles = params.watchesFiles
-        createsFiles = params.createsFiles
         phase = .running
         stale = true
         var capabilities: [String: AnyEncodable] = [
@@ -166,7 +167,6 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private var watchesFiles = false
-    private var createsFiles = false
 
     /// Asks the client to tell about files changed on disk (a `git pull`, another program's save).
     private func registerFileWatching() {
@@ -204,7 +204,7 @@ public final class LanguageServer: @unchecked Sendable {
     var snapshot: WorkspaceSnapshot? {
         guard let workspace, let result else { return nil }
         return WorkspaceSnapshot(workspace: workspace, result: result, open: open, encoding: encoding, today: options.clock.today(),
-                                 analysis: analysis, createsFiles: createsFiles)
+                                 analysis: analysis, editSupport: editSupport)
     }
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {

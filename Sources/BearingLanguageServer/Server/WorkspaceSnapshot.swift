@@ -12,18 +12,18 @@ public struct WorkspaceSnapshot: Sendable {
     public let today: Day
     /// Nil unless the request's handler uses it.
     public let analysis: AlignmentAnalysis?
-    /// Whether the client's workspace edits may create files (`initialize`'s capabilities).
-    public let createsFiles: Bool
+    /// What the client takes in a workspace edit (a rename's file operations, a created file).
+    public let editSupport: WorkspaceEditSupport
 
     public init(workspace: Workspace, result: KnowledgeBaseLoader.Result, open: OpenDocuments, encoding: PositionEncoding, today: Day,
-                analysis: AlignmentAnalysis? = nil, createsFiles: Bool = false) {
+                analysis: AlignmentAnalysis? = nil, editSupport: WorkspaceEditSupport = WorkspaceEditSupport()) {
         self.workspace = workspace
         self.analysis = analysis
         self.result = result
         self.open = open
         self.encoding = encoding
         self.today = today
-        self.createsFiles = createsFiles
+        self.editSupport = editSupport
     }
 
     public var knowledgeBase: KnowledgeBase { result.knowledgeBase }
