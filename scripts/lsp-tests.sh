@@ -23,11 +23,12 @@ apt_install() { # PACKAGE...
 }
 
 # 1. Neovim, from Debian, for test_neovim.py (Debian 12 has 0.7: the test's script supports it).
+#    Where it cannot be installed the suite still runs, and test_neovim.py is skipped, saying why.
 if ! command -v nvim >/dev/null 2>&1; then
   say "installing: neovim"
-  apt_install neovim
+  ( apt_install neovim ) || say "WARNING: neovim could not be installed; the Neovim test will be skipped" >&2
 fi
-say "$(nvim --version | head -n 1)"
+if command -v nvim >/dev/null 2>&1; then say "$(nvim --version | head -n 1)"; fi
 
 # 2. Python packages, in a venv kept between runs.
 if ! "$VENV/bin/python" -c "" >/dev/null 2>&1; then
