@@ -120,19 +120,20 @@ def line_of(text, needle):
     return text.count("\n", 0, text.index(needle))
 
 
+def offset_of(lines, pos, encoding="utf-16"):
+    """The index in "\n".join(lines) of an LSP position (a character past the line's end stops there)."""
+    line = lines[pos.line] if pos.line < len(lines) else ""
+    consumed, index = 0, 0
+    while index < len(line) and consumed < pos.character:
+        consumed += units(line[index], encoding)
+        index += 1
+    return sum(len(l) + 1 for l in lines[:pos.line]) + index
+
+
 def slice_range(text, rng, encoding="utf-16"):
     """The text a range covers (positions in the given encoding)."""
     lines = text.split("\n")
-
-    def offset(pos):
-        line = lines[pos.line] if pos.line < len(lines) else ""
-        consumed, index = 0, 0
-        while index < len(line) and consumed < pos.character:
-            consumed += units(line[index], encoding)
-            index += 1
-        return sum(len(l) + 1 for l in lines[:pos.line]) + index
-
-    return text[offset(rng.start):offset(rng.end)]
+    return text[offset_of(lines, rng.start, encoding):offset_of(lines, rng.end, encoding)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,15 +259,18 @@ def initialize_params(kb, encodings=None, root=True):
     return params
 
 
-async def start(kb, cwd, args=(), encodings=None, root=True):
-    """Starts `bearing lsp [args] --today TODAY` in cwd and initializes it; returns the Session."""
+async def start(kb, cwd, args=(), encodings=None, root=True, adjust=None):
+    """Starts `bearing lsp [args] --today TODAY` in cwd and initializes it (adjust, when given,
+    may change the InitializeParams first); returns the Session."""
     box = [None]
     client = make_client(box)
     await client.start_io(bearing(), "lsp", *args, "--today", TODAY, cwd=str(cwd))
     session = Session(client, kb)
     box[0] = session
-    session.result = await session.request(
-        client.initialize_session(initialize_params(kb, encodings, root)), "initialize")
+    params = initialize_params(kb, encodings, root)
+    if adjust is not None:
+        adjust(params)
+    session.result = await session.request(client.initialize_session(params), "initialize")
     return session
 
 
@@ -337,6 +341,36 @@ def workspace_edits(edit: types.WorkspaceEdit):
         else:
             operations.append(change)
     return by_uri, operations
+
+
+def apply_edits(text, edits, encoding="utf-16"):
+    """text with TextEdits applied (all ranges refer to the original text, as LSP says)."""
+    lines = text.split("\n")
+    spans = sorted(((offset_of(lines, e.range.start, encoding), offset_of(lines, e.range.end, encoding), e.new_text)
+                    for e in edits), key=lambda span: span[:2], reverse=True)
+    for start_, end, new in spans:
+        text = text[:start_] + new + text[end:]
+    return text
+
+
+def apply_workspace_edit(kb, edit, target: Path):
+    """Applies a WorkspaceEdit meant for the kb to target, another copy of the same files (never
+    to the kb itself): text edits, then file renames; returns the relative paths it touched."""
+    by_uri, operations = workspace_edits(edit)
+    touched = []
+    for uri, edits in by_uri.items():
+        rel = kb.rel(uri)
+        assert rel is not None, f"an edit outside the knowledge base: {uri}"
+        path = target / rel
+        path.write_text(apply_edits(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
+        touched.append(rel)
+    for op in operations:
+        assert isinstance(op, types.RenameFile), f"unexpected resource operation {op}"
+        old, new = kb.rel(op.old_uri), kb.rel(op.new_uri)
+        assert not (target / new).exists(), f"a rename onto an existing file: {new}"
+        (target / old).rename(target / new)
+        touched.append(f"{old} -> {new}")
+    return touched
 
 
 def hover_text(hover: types.Hover):

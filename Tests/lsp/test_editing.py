@@ -1,9 +1,14 @@
 """Editing features: completion of goal ids in `goals: [`, prepareRename and rename of a goal id
 (a WorkspaceEdit over several files, returned and never applied by the server), a code action on
 a diagnostic, code lenses and inlay hints."""
+import shutil
+import subprocess
+
+import pytest
 from lsprotocol import types
 
-from conftest import line_of, position, slice_range, workspace_edits
+from conftest import (EXAMPLE, TIMEOUT, TODAY, apply_workspace_edit, bearing, line_of, position, slice_range,
+                      start, stop, workspace_edits)
 
 DUNNING = "briefs/dunning-automation.md"
 GOAL_ID = "g-2027-q1-dso"
@@ -118,6 +123,65 @@ async def test_prepare_rename_and_rename_of_a_goal_id(lsp, kb):
     # Returned, not applied: the disk is unchanged (the kb fixture checks every file again at the end).
     assert kb.text(DUNNING).count(GOAL_ID) == 1 and kb.path(GOAL_FILE).exists()
     assert not kb.path(f"goals/{new_id}.md").exists()
+
+
+def check_after_edit(kb, edit, tmp_path):
+    """Applies a WorkspaceEdit to a second copy of the example (never the kb the server reads)
+    and runs `bearing check` on it: the rename must leave no reference unresolved."""
+    other = tmp_path / "applied"
+    shutil.copytree(EXAMPLE, other)
+    touched = apply_workspace_edit(kb, edit, other)
+    run = subprocess.run([bearing(), "check", str(other), "--today", TODAY], capture_output=True, text=True,
+                         timeout=TIMEOUT * 3)
+    report = run.stdout + run.stderr
+    assert run.returncode == 0 and "unresolved" not in report, f"after applying {touched}:\n{report}"
+    return other, touched
+
+
+async def rename_goal(session, new_id):
+    uri = session.open(DUNNING)
+    at = position(session.texts[uri], "goals: [" + GOAL_ID, offset=len("goals: [") + 2)
+    return await session.request(session.client.text_document_rename_async(types.RenameParams(
+        text_document=doc(uri), position=at, new_name=new_id)), "rename")
+
+
+async def test_rename_applied_leaves_a_clean_knowledge_base(lsp, kb, tmp_path):
+    """VS Code's capabilities allow file renames: the goal's file follows its new id."""
+    new_id = "g-2027-q1-cash-in"
+    edit = await rename_goal(lsp, new_id)
+    other, touched = check_after_edit(kb, edit, tmp_path)
+    assert (other / "goals" / f"{new_id}.md").exists() or \
+        f"id: {new_id}" in (other / GOAL_FILE).read_text(encoding="utf-8"), touched
+
+
+async def test_rename_for_a_client_that_cannot_rename_files(kb, tmp_path):
+    """A client without documentChanges gets plain `changes` (no RenameFile it could not apply),
+    and the result is still a knowledge base where every reference resolves."""
+    def no_file_operations(params):
+        params.capabilities.workspace.workspace_edit = types.WorkspaceEditClientCapabilities(document_changes=False)
+
+    session = await start(kb, tmp_path, adjust=no_file_operations)
+    try:
+        new_id = "g-2027-q1-cash-in"
+        edit = await rename_goal(session, new_id)
+        assert edit is not None and edit.document_changes is None, "documentChanges to a client that has none"
+        other, touched = check_after_edit(kb, edit, tmp_path)
+        assert not (other / "goals" / f"{new_id}.md").exists(), touched
+    finally:
+        await stop(session)
+
+
+@pytest.mark.parametrize("new_name, why", [
+    ("g-2027-break-even", "the id of another goal"),
+    ("not a valid id", "spaces"),
+])
+async def test_rename_refuses_a_name_it_cannot_take(lsp, new_name, why):
+    uri = lsp.open(DUNNING)
+    at = position(lsp.texts[uri], "goals: [" + GOAL_ID, offset=len("goals: [") + 2)
+    with pytest.raises(Exception) as refusal:
+        await lsp.request(lsp.client.text_document_rename_async(types.RenameParams(
+            text_document=doc(uri), position=at, new_name=new_name)), "rename")
+    assert new_name in str(refusal.value), f"the refusal ({why}) should name {new_name!r}: {refusal.value}"
 
 
 async def test_prepare_rename_refuses_plain_prose(lsp):
