@@ -1,9 +1,9 @@
 """`bearing lsp` in a real editor: headless Neovim (`nvim --headless --clean`) runs
 neovim/bearing_lsp.lua, which starts the server on a copy of the example (vim.lsp.start, or
 vim.lsp.start_client + buf_attach_client on Neovim 0.7, Debian 12's), opens a brief, waits for
-its diagnostics, types an unknown goal id, asks for completion after `goals: [` and writes what
-it saw to a JSON file that this test reads. Skipped, saying why, only when there is no nvim
-(scripts/lsp-tests.sh installs Debian's neovim)."""
+its diagnostics, types an unknown goal id, asks for completion after `goals: [`, then for the
+definition and hover of the goal id, and writes what it saw to a JSON file that this test reads.
+Skipped, saying why, only when there is no nvim (scripts/lsp-tests.sh installs Debian's neovim)."""
 import json
 import os
 import re
@@ -62,6 +62,10 @@ def test_neovim_diagnostics_and_completion(kb, tmp_path):
     offered = {(c["text"] or c["label"]).strip(): c for c in result["completion"]}
     assert "g-2027-q1-dso" in offered, f"{context}: completion offered {sorted(offered)}"
     assert offered["g-2027-q1-dso"].get("detail"), offered["g-2027-q1-dso"]
+
+    # Definition and hover of the goal id: its file, its title.
+    assert [os.path.relpath(f, kb.root) for f in result["definition"]] == ["goals/g-2027-q1-dso.md"], result["definition"]
+    assert any("Bring days sales outstanding from 52 to 45" in h for h in result["hover"]), result["hover"]
 
     # Neovim's stop (shutdown + exit) ends the server cleanly.
     assert result["stopped"], f"{context}: the server did not stop"

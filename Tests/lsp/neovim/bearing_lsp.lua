@@ -3,7 +3,8 @@
 --   BEARING_BIN  the binary;  BEARING_TODAY  its --today;  BEARING_KB  the knowledge base (root_dir)
 --   BEARING_BRIEF  the brief to open;  BEARING_OUT  the JSON file to write;  BEARING_WAIT_MS  each wait
 -- Opens the brief, waits for its diagnostics, edits its goals: line to an unknown id and waits
--- for the error, then to `goals: [` and asks for completion there, stops the client and writes
+-- for the error, then to `goals: [` and asks for completion there, puts the id back and asks
+-- for its definition and hover, stops the client and writes
 -- everything it saw to BEARING_OUT; then quits. Any failure is written there too (as `error`),
 -- so the test shows what went wrong instead of a hung editor.
 local env = vim.env
@@ -95,7 +96,27 @@ local function run()
   end
   step('completion')
 
-  -- 4. Stop the server (shutdown + exit) and wait until the client is gone.
+  -- 4. Definition and hover of the goal id, back in its place.
+  vim.api.nvim_buf_set_lines(bufnr, goals_line, goals_line + 1, false, { 'goals: [g-2027-q1-dso]' })
+  local on_id = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = goals_line, character = 12 } }
+  out.definition = {}
+  for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', on_id, wait_ms) or {}) do
+    local result = response.result or {}
+    if result.uri or result.targetUri then result = { result } end
+    for _, location in ipairs(result) do
+      table.insert(out.definition, vim.uri_to_fname(location.uri or location.targetUri))
+    end
+  end
+  out.hover = {}
+  for _, response in pairs(vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', on_id, wait_ms) or {}) do
+    if response.result then
+      local lines = vim.lsp.util.convert_input_to_markdown_lines(response.result.contents)
+      table.insert(out.hover, table.concat(lines, '\n'))
+    end
+  end
+  step('definition and hover')
+
+  -- 5. Stop the server (shutdown + exit) and wait until the client is gone.
   vim.lsp.stop_client(client_id)
   out.stopped = vim.wait(wait_ms, function()
     return vim.lsp.get_client_by_id(client_id) == nil and out.exit_code ~= nil
