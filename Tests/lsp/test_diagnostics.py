@@ -126,3 +126,39 @@ async def test_edits_after_astral_characters_use_utf16_positions(lsp, kb):
     current = lsp.texts[uri]
     assert error.range.start == position(current, "[[g-2027-q1-dsx]]") or \
         error.range.start == position(current, "g-2027-q1-dsx]]"), (error.range, error.message)
+
+
+async def test_a_new_unsaved_document_is_checked_and_forgotten_on_close(lsp, kb):
+    """An editor's new buffer in briefs/ that was never saved: the server checks it like any
+    brief (its unknown goal is an error), writes nothing, and clears it when it is closed."""
+    rel = "briefs/brand-new-idea.md"
+    text = ("---\ntitle: A brand new idea\nstatus: draft\nowner: dan\ngoals: [g-unheard-of]\n"
+            "created: 2027-02-16\nupdated: 2027-02-16\n---\n## Problem\n\nSomething.\n")
+    uri = lsp.open(rel, text)
+    diags = await lsp.wait_diagnostics(uri, lambda ds: about(ds, "g-unheard-of"), what="an error naming g-unheard-of")
+    assert about(diags, "g-unheard-of")[0].range.start.line == 4
+    assert not kb.path(rel).exists()
+    mark = lsp.mark()
+    lsp.close(uri)
+    await lsp.wait_diagnostics(uri, lambda ds: not ds, since=mark, what="an empty list after didClose")
+
+
+async def test_a_file_outside_the_knowledge_base_is_left_alone(lsp, kb, tmp_path):
+    """A Markdown file the editor opened elsewhere: no error reply, no crash, and the KB is
+    still served afterwards."""
+    outside = tmp_path / "elsewhere" / "notes.md"
+    outside.parent.mkdir()
+    outside.write_text("---\ngoals: [g-nope]\n---\nhello\n", encoding="utf-8")
+    uri = outside.as_uri()
+    lsp.versions[uri], lsp.texts[uri] = 1, outside.read_text(encoding="utf-8")
+    lsp.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text=lsp.texts[uri])))
+    hover = await lsp.request(lsp.client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=9))), "hover")
+    assert hover is None or hover.contents, hover
+    inside = lsp.open(DUNNING)
+    mark = lsp.mark()
+    lsp.replace(inside, "goals: [g-2027-q1-dso]", "goals: [g-nope]")
+    await lsp.wait_diagnostics(inside, lambda ds: about(ds, "g-nope"), since=mark, what="an error naming g-nope")
+    assert not any(kb.rel(p.uri) is None and any("g-nope" in d.message for d in p.diagnostics)
+                   for p in lsp.published), "the outside file was checked as part of the KB"

@@ -117,3 +117,42 @@ def test_requests_before_initialize_are_refused(kb, tmp_path):
             f"a request before initialize should fail with ServerNotInitialized (-32002): {reply}; read {seen}"
     finally:
         server.kill()
+
+
+def test_cancelled_request_still_gets_one_reply(raw, kb):
+    """$/cancelRequest right after a request: the server answers it once, with its result or
+    RequestCancelled (-32800), and goes on."""
+    seen = []
+    uri = open_broken_brief(raw, kb)
+    msg_id = raw.request("textDocument/references", {
+        "textDocument": {"uri": uri}, "position": {"line": 4, "character": 10},
+        "context": {"includeDeclaration": True}})
+    raw.notify("$/cancelRequest", {"id": msg_id})
+    reply = raw.response(msg_id, TIMEOUT, seen)
+    assert reply is not None, f"no reply to a cancelled request; read {seen}"
+    assert "result" in reply or reply["error"]["code"] == -32800, reply
+    again = raw.response(msg_id, 1, seen)
+    assert again is None, f"two replies to one request: {reply} and {again}"
+    shutdown_and_exit(raw, seen)
+
+
+def test_pipelined_requests_are_all_answered(raw, kb):
+    """Twenty requests sent at once, none awaited: one reply each, matched by id."""
+    seen = []
+    uri = open_broken_brief(raw, kb)
+    ids = []
+    for i in range(20):
+        method = ("textDocument/hover", "textDocument/definition", "textDocument/completion",
+                  "textDocument/documentSymbol")[i % 4]
+        params = {"textDocument": {"uri": uri}}
+        if method != "textDocument/documentSymbol":
+            params["position"] = {"line": 4 + i % 3, "character": 8 + i % 5}
+        ids.append(raw.request(method, params))
+    replies = {}
+    for msg_id in ids:
+        reply = raw.response(msg_id, TIMEOUT, seen)
+        assert reply is not None, f"no reply to request {msg_id}; read {[m.get('id') for m in seen]}"
+        assert "error" not in reply, reply
+        replies[msg_id] = reply
+    assert sorted(replies) == ids
+    shutdown_and_exit(raw, seen)
