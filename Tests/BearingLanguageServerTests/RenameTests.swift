@@ -81,6 +81,20 @@ import Testing
         #expect(changes.last?["newUri"] as? String == session.uri("decisions/0007-use-stripe-for-payments.md"))
     }
 
+    /// A new name that carries a number of its own, as the model reads numbers (`0013-`, `ADR-13`),
+    /// keeps it; a date is not a number, so a name starting with one gets the record's number.
+    @Test(arguments: [
+        ("0013-stripe", "0013-stripe"), ("ADR-13-stripe", "ADR-13-stripe"), ("2027-02-17-stripe", "0007-2027-02-17-stripe"),
+    ])
+    func aDecisionRenamedWithANumberKeepsThatNumber(newName: String, newID: String) async throws {
+        let session = try await ServerSession(clientCapabilities: Self.renamingClient)
+        let params = try session.at("[[0007-use-stripe", in: "briefs/dunning-automation.md", offset: 4).merging(["newName": newName]) { $1 }
+        let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
+        #expect(Set(Self.textEdits(changes, in: session).values.joined().map(\.newText)) == [newID])
+        #expect(changes.last?["newUri"] as? String == session.uri("decisions/\(newID).md"))
+    }
+
     @Test func aTakenOrInvalidIdIsRefusedWithAReason() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         let at = try session.at("g-2027-q1-dso", in: "briefs/dunning-automation.md", offset: 3)

@@ -22,9 +22,19 @@ import Testing
     @Test func insertionsRemovalsAndLastLinesWithoutABreak() {
         #expect(edits("a\nb\n", "a\nx\nb\n").map(\.range) == [Range(at: Position(line: 1, character: 0))])
         #expect(edits("a\nb\nc", "a\nc").count == 1)
-        _ = edits("a\nb", "a\nb changed")
-        _ = edits("a\r\nb\r\n", "a\r\nc\r\nb\r\n")
-        _ = edits("", "---\nstatus: draft\n---\n")
         #expect(edits("same\n", "same\n").isEmpty)
+    }
+
+    /// The edits give the new text (checked in `edits`): a last line without a break, CRLF, a
+    /// lone CR (a line break for LineIndex, so for the lines compared too), an empty file.
+    @Test(arguments: [
+        ("a\nb", "a\nb changed"), ("a\r\nb\r\n", "a\r\nc\r\nb\r\n"), ("a\rb\r", "a\rc\rb\r"), ("", "---\nstatus: draft\n---\n"),
+    ])
+    func theEditsGiveTheNewText(old: String, new: String) {
+        #expect(!edits(old, new).isEmpty)
+    }
+
+    @Test func aLoneCarriageReturnEndsALine() {
+        #expect(edits("a\rb\rc\r", "a\rx\rc\r").map(\.range.start.line) == [1])
     }
 }
