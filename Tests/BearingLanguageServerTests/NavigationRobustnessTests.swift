@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import BearingLanguageServer
 
-/// Navigation requests at places that are not there (past the end, negative, outside the
-/// knowledge base, a file that is not a document) answer null or nothing, never fail.
+/// Requests at places that are not there (past the end, negative, outside the knowledge base,
+/// a file that is not a document) answer null or nothing, never fail.
 @Suite struct NavigationRobustnessTests {
     /// The brief whose odd places are asked about, and every place that refers to it (what
     /// `references` answers anywhere in it that is not a reference): its declaration (the title),
@@ -44,6 +44,33 @@ import Testing
         #expect(rename["error"] != nil, "rename at \(file):\(line):\(character)")
         let symbols = try await session.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
         #expect(symbols is NSNull || uri.hasSuffix(".md"), "symbols of \(uri)")
+
+        #expect(try await session.request("textDocument/hover", at) is NSNull)
+        let position = at["position"] as Any
+        let hints = try await session.request("textDocument/inlayHint", ["textDocument": ["uri": uri], "range": ["start": position, "end": position]])
+        #expect((hints as? [Any])?.isEmpty == true, "\(hints)")
+        let completion = try #require(try await session.request("textDocument/completion", at) as? [String: Any])
+        #expect(completion["isIncomplete"] as? Bool == false)
+        let items = try #require(completion["items"] as? [[String: Any]])
+        let actions = try #require(try await session.request("textDocument/codeAction", [
+            "textDocument": ["uri": uri], "range": ["start": position, "end": position], "context": ["diagnostics": [[String: Any]]()],
+        ] as [String: Any]) as? [[String: Any]])
+        let lenses = try #require(try await session.request("textDocument/codeLens", ["textDocument": ["uri": uri]]) as? [[String: Any]])
+        if file == Self.brief {
+            #expect(lenses.map { ($0["command"] as? [String: Any])?["title"] as? String } == ["serves: g-2027-q1-dso"])
+        } else {
+            #expect(lenses.isEmpty, "\(lenses)")
+        }
+        if line == 4 {
+            // Past the end of `goals: [g-2027-q1-dso]`: the end of the line, in the front matter.
+            #expect(!items.isEmpty && items.allSatisfy { ($0["label"] as? String)?.hasPrefix("g-") == true }, "only goals")
+            #expect(actions.map { $0["title"] as? String } == [
+                "Set status to 'draft'", "Set status to 'in-review'", "Set status to 'in-progress'", "Set status to 'done'", "Set status to 'dropped'",
+            ])
+        } else {
+            #expect(items.isEmpty, "\(items)")
+            #expect(actions.isEmpty, "\(actions)")
+        }
     }
 
     @Test func aRequestWithoutItsDocumentIsInvalidParams() async throws {
