@@ -83,6 +83,20 @@ import Testing
         #expect(actions.isEmpty, "\(actions)")
     }
 
+    /// The front matter block is found as the model finds it: after a licence header, in a file
+    /// with CRLF line breaks, the status line still offers the workflow's other statuses.
+    @Test func theFrontMatterIsTheModelsAfterALicenceHeaderAndWithCRLF() async throws {
+        let session = try await ServerSession()
+        try await session.open(brief)
+        let text = "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n\n" + (try session.text(brief))
+        await session.change(brief, to: text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let actions = try await codeActions(session, brief, at: ["line": 4, "character": 10], only: ["refactor"])
+        #expect(actions.map { $0["title"] as? String }
+            == ["Set status to 'draft'", "Set status to 'in-review'", "Set status to 'in-progress'", "Set status to 'done'", "Set status to 'dropped'"])
+        let body = try await codeActions(session, brief, at: ["line": 0, "character": 5], only: ["refactor"])
+        #expect(body.isEmpty, "the licence header is not front matter")
+    }
+
     @Test func aMistypedGoalGetsItsDidYouMeanFixWithTheDiagnosticAttached() async throws {
         let session = try await ServerSession()
         try await session.open(brief)
