@@ -16,6 +16,8 @@ ARG UBUNTU_VERSION=24.04
 
 FROM swift:${SWIFT_VERSION}-noble AS build
 # The Makefile's APT_PACKAGES (and make), so that `make dist` has nothing left to install.
+# Unpinned: the archive keeps one version of each, and a pin would break with its next update.
+# hadolint ignore=DL3008
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       libcmark-gfm-dev cmark-gfm git make python3 shellcheck \
@@ -30,19 +32,20 @@ RUN make dist \
  && /out/bearing/bin/bearing --version
 
 FROM ubuntu:${UBUNTU_VERSION} AS runtime
+# hadolint ignore=DL3008
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends git \
  && rm -rf /var/lib/apt/lists/* \
  && git config --system --add safe.directory '*' \
- && useradd --create-home --uid 10001 --shell /usr/sbin/nologin bearing
+ && groupadd --gid 10001 bearing \
+ && useradd --create-home --uid 10001 --gid 10001 --shell /usr/sbin/nologin bearing
 # git refuses to read a repository owned by another user (the mounted one usually is): the
 # system-wide safe.directory above lets Bearing read its history whoever runs the container.
 # The folder stays whole: the binary finds its lib/ through an $ORIGIN run path.
 COPY --from=build /out/bearing /opt/bearing
-RUN ln -s /opt/bearing/bin/bearing /usr/local/bin/bearing \
- && mkdir -p /usr/local/share/man/man1 \
- && ln -s /opt/bearing/share/man/man1/bearing.1 /usr/local/share/man/man1/bearing.1
-USER bearing
+RUN ln -s /opt/bearing/bin/bearing /usr/local/bin/bearing
+# By number, so that a runtime can tell it is not root without reading /etc/passwd.
+USER 10001:10001
 WORKDIR /kb
 ENTRYPOINT ["bearing"]
 CMD ["--help"]

@@ -109,6 +109,14 @@ import BearingTestSupport
         #expect(!ignored.contains(".git"))
     }
 
+    /// hadolint, Docker's usual linter, where it is installed (docs/install.md says how).
+    @Test(.enabled(if: WorkflowLintTests.installed("hadolint") != nil, "hadolint is not installed (docs/install.md says how)"))
+    func passesHadolint() throws {
+        let hadolint = try #require(WorkflowLintTests.installed("hadolint"))
+        let run = try Program.run(hadolint, ["--no-color", Fixtures.packageRoot.appendingPathComponent("Dockerfile").path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
     /// Whether a container runtime answers here (`docker info`).
     static let dockerAnswers: Bool = {
         (try? Program.run("/usr/bin/env", ["docker", "info"]))?.status == 0
