@@ -1,12 +1,13 @@
-import XCTest
+import Foundation
+import Testing
 @testable import BearingLanguageServer
 
 /// Positions and texts no editor sends but any client can: each request answers (a result or an
 /// error response), and the server goes on serving.
-final class OddInputTests: XCTestCase {
+@Suite struct OddInputTests {
     private let path = "briefs/dunning-automation.md"
 
-    func testExtremePositionsAreClampedNotTrapped() async throws {
+    @Test func extremePositionsAreClampedNotTrapped() async throws {
         let session = try await ServerSession()
         try await session.open(path)
         let document: [String: Any] = ["uri": session.uri(path)]
@@ -25,32 +26,32 @@ final class OddInputTests: XCTestCase {
             ]
             for (method, params) in requests {
                 let response = try await session.requestResponse(method, params)
-                XCTAssertTrue(response["result"] != nil || response["error"] != nil, "\(method) at \(line):\(character) answered")
+                #expect(response["result"] != nil || response["error"] != nil, "\(method) at \(line):\(character) answered")
             }
             await session.notify("textDocument/didChange", ["textDocument": ["uri": session.uri(path), "version": 9],
                                                             "contentChanges": [["range": range, "text": "x"]]])
         }
         // Still serving, with the edits applied at the clamped places.
         let symbols = try await session.request("textDocument/documentSymbol", ["textDocument": document])
-        XCTAssertFalse((symbols as? [Any] ?? []).isEmpty)
+        #expect(!((symbols as? [Any] ?? []).isEmpty))
     }
 
     /// Thousands of links on one line (each resolved or not): every request about it answers, the
     /// line is read once per request, not once per link.
-    func testThousandsOfLinksOnOneLine() async throws {
+    @Test func thousandsOfLinksOnOneLine() async throws {
         let session = try await ServerSession()
         let note = "notes/stripe-migration-log.md"
         let links = (0..<5_000).map { $0 % 2 == 0 ? "[[g-nope-\($0)]]" : "[[0007-use-stripe-for-card-and-ach-payments]]" }.joined(separator: " ")
         let text = "---\ntitle: Many links\n---\n" + links + "\n"
         try text.write(toFile: session.root + "/" + note, atomically: true, encoding: .utf8)
         await session.notify("textDocument/didOpen", ["textDocument": ["uri": session.uri(note), "languageId": "markdown", "version": 1, "text": text]])
-        let unresolved = try XCTUnwrap(session.diagnostics(note)).filter { $0["code"] as? String == "unresolved-reference" }
-        XCTAssertEqual(unresolved.count, 2_500)
+        let unresolved = try #require(session.diagnostics(note)).filter { $0["code"] as? String == "unresolved-reference" }
+        #expect(unresolved.count == 2_500)
         let last = links.utf16.count - 4
         let hover = try await session.request("textDocument/hover", ["textDocument": ["uri": session.uri(note)], "position": ["line": 3, "character": last]])
-        XCTAssertTrue(String(describing: hover).contains("Stripe"), "\(hover)")
+        #expect(String(describing: hover).contains("Stripe"), "\(hover)")
         let hints = try await session.request("textDocument/inlayHint", ["textDocument": ["uri": session.uri(note)],
                                                                         "range": ["start": ["line": 0, "character": 0], "end": ["line": 5, "character": 0]]])
-        XCTAssertNotNil(hints as? [Any])
+        #expect(hints as? [Any] != nil)
     }
 }
