@@ -47,8 +47,7 @@ extension ServerSession {
 extension ServerSession {
     /// A request's result as `T` (fails the test when it is something else).
     func result<T>(_ method: String, _ params: [String: Any], as type: T.Type, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> T {
-        let result = try await request(method, params, fileID: sourceLocation.fileID, filePath: sourceLocation._filePath,
-                                       line: sourceLocation.line, column: sourceLocation.column)
+        let result = try await request(method, params, sourceLocation: sourceLocation)
         return try #require(result as? T, "\(method) answered \(result)", sourceLocation: sourceLocation)
     }
 }

@@ -40,14 +40,12 @@ final class ServerSession: @unchecked Sendable {
     func text(_ path: String) throws -> String { try String(contentsOfFile: root + "/" + path, encoding: .utf8) }
 
     /// Sends a request and returns its result (records an issue on an error response, at the
-    /// caller's line). The caller's place comes as `#fileID`… rather than `#_sourceLocation`,
-    /// a macro of Testing that a file importing only XCTest could not expand.
+    /// caller's line).
     @discardableResult
-    func request(_ method: String, _ params: [String: Any],
-                 fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) async throws -> Any {
+    func request(_ method: String, _ params: [String: Any], sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> Any {
         let response = try await requestResponse(method, params)
         if let error = response["error"] {
-            Issue.record("\(method) failed: \(error)", sourceLocation: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+            Issue.record("\(method) failed: \(error)", sourceLocation: sourceLocation)
         }
         return response["result"] ?? NSNull()
     }
