@@ -11,7 +11,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test bench bench-quick bench-pathological clean templates-list man corpus fuzz fuzz-smoke dist dist-test
+.PHONY: deps bench-deps build release demo test lsp-test bench bench-quick bench-pathological clean templates-list man corpus fuzz fuzz-smoke dist dist-test
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -71,7 +71,8 @@ demo: build
 	@echo "The whole model of $(DEMO_KB): $(CURDIR)/_site/northwind.json (bearing export --format json)."
 
 # After the Swift tests, the built site in a real browser (installs chromium, chromium-driver
-# and a Python venv when missing; see scripts/browser-tests.sh).
+# and a Python venv when missing; see scripts/browser-tests.sh), then the language server over
+# stdio and in headless Neovim (installs neovim and a venv with pytest-lsp; scripts/lsp-tests.sh).
 # The server's tests run in a process of their own: the server they start shares Swift's
 # cooperative threads with the tests around it, and the rest of the suite (synchronous work on
 # those few threads) would starve it past the clients' waits on a loaded two-core machine.
@@ -80,6 +81,12 @@ test: deps templates-list
 	$(SWIFT) test --skip-build --skip BearingServerTests
 	$(SWIFT) test --skip-build --filter BearingServerTests
 	scripts/browser-tests.sh
+	scripts/lsp-tests.sh
+
+# The language-server suite alone (Tests/lsp), on a fresh debug build.
+lsp-test: deps templates-list
+	$(SWIFT) build
+	scripts/lsp-tests.sh
 
 # The corpus the corpus tests read when neither $$BEARING_CORPUS nor ../shared/corpus is there:
 # clones each public repository at its pinned commit and checks out the files of

@@ -48,7 +48,7 @@ public final class KnowledgeBaseEngine: @unchecked Sendable {
         if changed.contains(where: { $0 == Configuration.fileName || $0 == PeopleDirectory.fileName || $0 == FileWatcher.everything }) {
             cache.forgetAll()
         }
-        cache.forget(changed, in: root)
+        cache.forget(changed, in: root, bufferSizes: lock.withLock { buffers.mapValues(\.count) })
         return await load()
     }
 

@@ -83,19 +83,22 @@ public final class LoadCache: @unchecked Sendable {
     /// Forgets these files of the folder `root`, and every file below those of them that are
     /// folders (a folder moved or removed). When one of them was added or removed (or is a
     /// folder, or no longer a regular file: a symbolic link now), the next load scans the folder again.
-    public func forget(_ paths: some Sequence<String>, in root: String) {
+    /// `bufferSizes`: the sizes of files read from an editor's buffer rather than the disk (the limit
+    /// on a file's size applies to what is read).
+    public func forget(_ paths: some Sequence<String>, in root: String, bufferSizes: [String: Int] = [:]) {
         lock.withLock {
             if var known = scan {
                 for path in paths {
                     let full = root + "/" + path
                     let isKnown = known.positions[path] != nil || known.assetPaths.contains(path)
                     // A file that came and went between two looks (an editor's temporary file) changes nothing.
-                    if !isKnown, !FileReader.exists(full) { continue }
-                    guard isKnown, FileReader.isRegularFile(full) else {
+                    // (An editor's unsaved new file is not on disk and is a file all the same.)
+                    if !isKnown, !FileReader.exists(full), bufferSizes[path] == nil { continue }
+                    guard isKnown, FileReader.isRegularFile(full) || bufferSizes[path] != nil else {
                         scan = nil
                         break
                     }
-                    if let i = known.positions[path] { known.found.markdown[i].size = FileReader.size(full) ?? 0 }
+                    if let i = known.positions[path] { known.found.markdown[i].size = bufferSizes[path] ?? FileReader.size(full) ?? 0 }
                 }
                 if scan != nil { scan = known }
             }

@@ -48,22 +48,19 @@ extension WorkspaceSnapshot {
         return range(of: needle, from: reference.location, in: lines)
     }
 
-    /// The range of `text` on the line of `place`, at or after its column (case-insensitive when
-    /// the exact text is not there: ids are).
+    /// The range of `text` on the line of `place`, at or after its column (ASCII letters compared
+    /// without case when the exact text is not there: ids are case-insensitive). No allocation per
+    /// candidate: a megabyte-long line costs one pass per needle.
     public func range(of text: String, from place: SourceLocation, in lines: LineIndex) -> Range? {
         guard place.line > 0, !text.isEmpty else { return nil }
-        let line = lines.line(place.line - 1)
-        let scalars = Array(line.unicodeScalars)
-        let wanted = Array(text.unicodeScalars)
-        let lowered = Array(text.lowercased().unicodeScalars)
-        let from = max(0, place.column - 1)
+        let scalars = Array(lines.line(place.line - 1).unicodeScalars)
+        let needle = Array(text.unicodeScalars)
+        guard needle.count <= scalars.count else { return nil }
+        let from = min(max(0, place.column - 1), scalars.count)
         for exact in [true, false] {
-            let needle = exact ? wanted : lowered
-            guard needle.count <= scalars.count else { return nil }
-            var i = min(from, scalars.count)
+            var i = from
             while i + needle.count <= scalars.count {
-                let candidate = scalars[i..<i + needle.count]
-                if exact ? candidate.elementsEqual(needle) : String(String.UnicodeScalarView(candidate)).lowercased().unicodeScalars.elementsEqual(needle) {
+                if (0..<needle.count).allSatisfy({ Self.same(scalars[i + $0], needle[$0], exact: exact) }) {
                     let start = lines.position(line: place.line, column: i + 1, encoding: encoding)
                     let end = lines.position(line: place.line, column: i + needle.count + 1, encoding: encoding)
                     return Range(start: start, end: end)
@@ -72,5 +69,11 @@ extension WorkspaceSnapshot {
             }
         }
         return nil
+    }
+
+    private static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar, exact: Bool) -> Bool {
+        if a == b { return true }
+        guard !exact, a.isASCII, b.isASCII else { return false }
+        return (a.value | 0x20) == (b.value | 0x20) && (a.value | 0x20) >= 0x61 && (a.value | 0x20) <= 0x7A
     }
 }
