@@ -79,10 +79,18 @@ while read -r soname path; do
   esac
 done < <(ldd "$binary" | awk '/=>/ { print $1, $3; next } { print $1, "" }' | sed 's|^/[^ ]*/||')
 
-# The licences of what is linked in: the Swift runtime and Foundation (Apache-2.0 with the
-# runtime library exception), each package dependency as checked out, cmark-gfm above.
+# The licences of what is linked in: the Swift runtime, Foundation and Dispatch (Apache-2.0 with
+# the runtime library exception), each package dependency as checked out, cmark-gfm above.
 toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v "$SWIFT")")")")
 cp "$toolchain/share/swift/LICENSE.txt" "$stage/LICENSES/swift.LICENSE.txt"
+# Foundation's ICU (swift-foundation-icu) is compiled in too; the toolchain ships no copy of its
+# licence, so the system ICU's (the same project's terms) goes in its place when there is one.
+icu=$(ls /usr/share/icu/*/LICENSE /usr/share/doc/libicu[0-9]*/copyright 2>/dev/null | head -1 || true)
+if [ -n "$icu" ]; then
+  cp "$icu" "$stage/LICENSES/icu.$(basename "$icu")"
+else
+  echo "dist: warning: no ICU licence found on this machine (libicu-dev or libicu<N>); LICENSES/ lacks it" >&2
+fi
 for checkout in .build/checkouts/*/; do
   package=$(basename "$checkout")
   licence=$(find "$checkout" -maxdepth 1 -iname 'LICENSE*' | head -1)
