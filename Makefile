@@ -3,7 +3,8 @@
 # never fetches it and skips the corpus suites when there is none.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev cmark-gfm git python3
+# shellcheck: the tests check the shell of the GitHub Action and the CI recipes with it.
+APT_PACKAGES := libcmark-gfm-dev cmark-gfm git python3 shellcheck
 # Only `make bench` needs these (the Hugo peer of `bearing build`); `make test` does not.
 BENCH_APT_PACKAGES := hugo
 BIN_DEBUG := .build/debug/bearing

@@ -18,6 +18,16 @@ final class MessageFramerTests: XCTestCase {
         XCTAssertEqual(frames, [.malformed("a header without a Content-Length"), .message(Array("{}".utf8))])
     }
 
+    /// The body of a header without a length is skipped up to the next message's header, even
+    /// when it arrives byte by byte.
+    func testTheBodyOfAHeaderWithoutLengthIsSkippedToTheNextMessage() {
+        let stream = Array("X-Other: 1\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}".utf8) + MessageFramer.frame(Array("{}".utf8))
+        var whole = MessageFramer()
+        XCTAssertEqual(whole.append(stream), [.malformed("a header without a Content-Length"), .message(Array("{}".utf8))])
+        var trickle = MessageFramer()
+        XCTAssertEqual(stream.flatMap { trickle.append([$0]) }, [.malformed("a header without a Content-Length"), .message(Array("{}".utf8))])
+    }
+
     func testAnOversizedMessageIsSkippedNotBuffered() {
         var framer = MessageFramer()
         let length = MessageFramer.maximumLength + 1

@@ -1,4 +1,5 @@
-import XCTest
+import Foundation
+import Testing
 @testable import BearingLanguageServer
 
 /// A range of a file of the session's knowledge base, compared by value in tests: the path
@@ -45,8 +46,9 @@ extension ServerSession {
 
 extension ServerSession {
     /// A request's result as `T` (fails the test when it is something else).
-    func result<T>(_ method: String, _ params: [String: Any], as type: T.Type, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
-        let result = try await request(method, params, file: file, line: line)
-        return try XCTUnwrap(result as? T, "\(method) answered \(result)", file: file, line: line)
+    func result<T>(_ method: String, _ params: [String: Any], as type: T.Type, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> T {
+        let result = try await request(method, params, fileID: sourceLocation.fileID, filePath: sourceLocation._filePath,
+                                       line: sourceLocation.line, column: sourceLocation.column)
+        return try #require(result as? T, "\(method) answered \(result)", sourceLocation: sourceLocation)
     }
 }

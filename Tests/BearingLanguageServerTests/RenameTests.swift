@@ -1,137 +1,149 @@
 import BearingLanguageServer
 import Foundation
-import XCTest
+import Testing
 
 /// `textDocument/prepareRename` and `textDocument/rename`: a document's id renamed across the
 /// knowledge base as one workspace edit, never written by the server.
-final class RenameTests: XCTestCase {
+@Suite struct RenameTests {
     /// A client that applies `documentChanges` with file renames.
     private nonisolated(unsafe) static let renamingClient: [String: Any] = ["workspace": ["workspaceEdit": ["documentChanges": true, "resourceOperations": ["create", "rename", "delete"]]]]
 
-    func testPrepareRenameOffersTheIdOfAReferenceAndNothingElsewhere() async throws {
+    @Test func prepareRenameOffersTheIdOfAReferenceAndNothingElsewhere() async throws {
         let session = try await ServerSession()
         let path = "briefs/dunning-automation.md"
         let onReference = try await session.result("textDocument/prepareRename", session.at("g-2027-q1-dso", in: path, offset: 3), as: [String: Any].self)
-        XCTAssertEqual(onReference["placeholder"] as? String, "g-2027-q1-dso")
-        XCTAssertEqual(session.spot(["uri": session.uri(path), "range": onReference["range"] as Any]), Spot(path, 4, 8, 21))
+        #expect(onReference["placeholder"] as? String == "g-2027-q1-dso")
+        #expect(session.spot(["uri": session.uri(path), "range": onReference["range"] as Any]) == Spot(path, 4, 8, 21))
         let onText = try await session.request("textDocument/prepareRename", session.at("Reminders for overdue", in: path))
-        XCTAssertTrue(onText is NSNull)
+        #expect(onText is NSNull)
         let onTitle = try await session.request("textDocument/prepareRename", session.at("Automated dunning", in: path))
-        XCTAssertTrue(onTitle is NSNull)
+        #expect(onTitle is NSNull)
     }
 
-    func testRenamingAGoalEditsEveryReferringFileAndRenamesTheFile() async throws {
+    @Test func renamingAGoalEditsEveryReferringFileAndRenamesTheFile() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         let before = try Self.files(in: session.root)
         let params = try session.at("g-2027-q1-dso", in: "briefs/dunning-automation.md", offset: 3).merging(["newName": "g-2027-q1-cash"]) { $1 }
         let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
-        let changes = try XCTUnwrap(edit["documentChanges"] as? [[String: Any]])
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
         let edited = Self.textEdits(changes, in: session)
-        XCTAssertEqual(Set(edited.keys), ["briefs/dunning-automation.md", "briefs/portal-card-payments.md", "decisions/0001-use-postgres-for-ledger.md",
+        #expect(Set(edited.keys) == ["briefs/dunning-automation.md", "briefs/portal-card-payments.md", "decisions/0001-use-postgres-for-ledger.md",
                                           "decisions/0002-render-invoices-with-typst.md", "decisions/0007-use-stripe-for-card-and-ach-payments.md",
                                           "decisions/0011-offer-annual-prepay-discount.md", "goals/g-2026-q4-invoicing-v2.md",
                                           "goals/g-2027-break-even.md", "goals/g-2027-w07-dunning-emails.md", "goals/g-2027-q1-dso.md"])
-        XCTAssertEqual(edited["briefs/dunning-automation.md"]?.map(\.spot), [Spot("briefs/dunning-automation.md", 4, 8, 21)])
+        #expect(edited["briefs/dunning-automation.md"]?.map(\.spot) == [Spot("briefs/dunning-automation.md", 4, 8, 21)])
         // The goal's own query blocks (`serves contains g-2027-q1-dso`).
-        XCTAssertEqual(edited["goals/g-2027-q1-dso.md"]?.map(\.spot), [Spot("goals/g-2027-q1-dso.md", 49, 26, 39), Spot("goals/g-2027-q1-dso.md", 55, 32, 45)])
-        XCTAssertEqual(edited["goals/g-2027-break-even.md"]?.map(\.spot), [Spot("goals/g-2027-break-even.md", 31, 22, 35)])
-        XCTAssertEqual(Set(edited.values.joined().map(\.newText)), ["g-2027-q1-cash"])
-        let rename = try XCTUnwrap(changes.last)
-        XCTAssertEqual(rename["kind"] as? String, "rename")
-        XCTAssertEqual(rename["oldUri"] as? String, session.uri("goals/g-2027-q1-dso.md"))
-        XCTAssertEqual(rename["newUri"] as? String, session.uri("goals/g-2027-q1-cash.md"))
-        XCTAssertEqual(try Self.files(in: session.root), before, "the server writes nothing")
+        #expect(edited["goals/g-2027-q1-dso.md"]?.map(\.spot) == [Spot("goals/g-2027-q1-dso.md", 49, 26, 39), Spot("goals/g-2027-q1-dso.md", 55, 32, 45)])
+        #expect(edited["goals/g-2027-break-even.md"]?.map(\.spot) == [Spot("goals/g-2027-break-even.md", 31, 22, 35)])
+        #expect(Set(edited.values.joined().map(\.newText)) == ["g-2027-q1-cash"])
+        let rename = try #require(changes.last)
+        #expect(rename["kind"] as? String == "rename")
+        #expect(rename["oldUri"] as? String == session.uri("goals/g-2027-q1-dso.md"))
+        #expect(rename["newUri"] as? String == session.uri("goals/g-2027-q1-cash.md"))
+        #expect(try Self.files(in: session.root) == before, "the server writes nothing")
 
         // Applied as an editor would, the knowledge base has no broken reference.
         try await Self.apply(changes, in: session)
-        XCTAssertNil(session.diagnostics("briefs/dunning-automation.md")?.first { $0["code"] as? String == "unresolved-reference" })
-        XCTAssertFalse(session.messages.contains { message in
+        #expect(session.diagnostics("briefs/dunning-automation.md")?.first { $0["code"] as? String == "unresolved-reference" } == nil)
+        #expect(!session.messages.contains { message in
             ((message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.contains { $0["code"] as? String == "unresolved-reference" } == true
         })
         let moved = try await session.request("textDocument/definition", session.at("g-2027-q1-cash", in: "goals/g-2027-break-even.md", offset: 1))
-        XCTAssertEqual(session.spots(moved), [Spot("goals/g-2027-q1-cash.md", 0, 0, 0)])
+        #expect(session.spots(moved) == [Spot("goals/g-2027-q1-cash.md", 0, 0, 0)])
     }
 
-    func testRenamingABriefRewritesRelativeLinksKeepingTheirAnchors() async throws {
+    @Test func renamingABriefRewritesRelativeLinksKeepingTheirAnchors() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         // From a relative link to it.
         let fromLink = try session.at("../briefs/dunning-automation.md#rollout", in: "goals/g-2027-w07-dunning-emails.md", offset: 5)
         let edit = try await session.result("textDocument/rename", fromLink.merging(["newName": "automated-dunning"]) { $1 }, as: [String: Any].self)
-        let changes = try XCTUnwrap(edit["documentChanges"] as? [[String: Any]])
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
         let edited = Self.textEdits(changes, in: session)
-        XCTAssertEqual(edited["goals/g-2027-w07-dunning-emails.md"]?.map(\.newText), ["../briefs/automated-dunning.md"])
-        XCTAssertEqual(edited["goals/g-2027-w07-dunning-emails.md"]?.map(\.spot), [Spot("goals/g-2027-w07-dunning-emails.md", 18, 27, 58)])
-        XCTAssertEqual(Set(edited["decisions/0007-use-stripe-for-card-and-ach-payments.md"]?.map(\.newText) ?? []),
-                       ["automated-dunning", "../briefs/automated-dunning.md"])
-        XCTAssertEqual(changes.last?["newUri"] as? String, session.uri("briefs/automated-dunning.md"))
+        #expect(edited["goals/g-2027-w07-dunning-emails.md"]?.map(\.newText) == ["../briefs/automated-dunning.md"])
+        #expect(edited["goals/g-2027-w07-dunning-emails.md"]?.map(\.spot) == [Spot("goals/g-2027-w07-dunning-emails.md", 18, 27, 58)])
+        #expect(Set(edited["decisions/0007-use-stripe-for-card-and-ach-payments.md"]?.map(\.newText) ?? []) == ["automated-dunning", "../briefs/automated-dunning.md"])
+        #expect(changes.last?["newUri"] as? String == session.uri("briefs/automated-dunning.md"))
         try await Self.apply(changes, in: session)
-        XCTAssertFalse(session.messages.contains { message in
+        #expect(!session.messages.contains { message in
             ((message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.contains { $0["code"] as? String == "unresolved-reference" } == true
         })
     }
 
-    func testADecisionRenamedKeepsItsNumber() async throws {
+    @Test func aDecisionRenamedKeepsItsNumber() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         // Typed as a file name: the id is the name without `.md`.
         let params = try session.at("[[0007-use-stripe", in: "briefs/dunning-automation.md", offset: 4).merging(["newName": "use-stripe-for-payments.md"]) { $1 }
         let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
-        let changes = try XCTUnwrap(edit["documentChanges"] as? [[String: Any]])
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
         let edited = Self.textEdits(changes, in: session)
-        XCTAssertEqual(edited["briefs/dunning-automation.md"]?.map(\.spot),
-                       [Spot("briefs/dunning-automation.md", 7, 12, 53), Spot("briefs/dunning-automation.md", 29, 2, 43)])
-        XCTAssertEqual(Set(edited.values.joined().map(\.newText)), ["0007-use-stripe-for-payments"])
-        XCTAssertEqual(changes.last?["newUri"] as? String, session.uri("decisions/0007-use-stripe-for-payments.md"))
+        #expect(edited["briefs/dunning-automation.md"]?.map(\.spot) == [Spot("briefs/dunning-automation.md", 7, 12, 53), Spot("briefs/dunning-automation.md", 29, 2, 43)])
+        #expect(Set(edited.values.joined().map(\.newText)) == ["0007-use-stripe-for-payments"])
+        #expect(changes.last?["newUri"] as? String == session.uri("decisions/0007-use-stripe-for-payments.md"))
     }
 
-    func testATakenOrInvalidIdIsRefusedWithAReason() async throws {
+    /// A new name that carries a number of its own, as the model reads numbers (`0013-`, `ADR-13`),
+    /// keeps it; a date is not a number, so a name starting with one gets the record's number.
+    @Test(arguments: [
+        ("0013-stripe", "0013-stripe"), ("ADR-13-stripe", "ADR-13-stripe"), ("2027-02-17-stripe", "0007-2027-02-17-stripe"),
+    ])
+    func aDecisionRenamedWithANumberKeepsThatNumber(newName: String, newID: String) async throws {
+        let session = try await ServerSession(clientCapabilities: Self.renamingClient)
+        let params = try session.at("[[0007-use-stripe", in: "briefs/dunning-automation.md", offset: 4).merging(["newName": newName]) { $1 }
+        let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
+        #expect(Set(Self.textEdits(changes, in: session).values.joined().map(\.newText)) == [newID])
+        #expect(changes.last?["newUri"] as? String == session.uri("decisions/\(newID).md"))
+    }
+
+    @Test func aTakenOrInvalidIdIsRefusedWithAReason() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         let at = try session.at("g-2027-q1-dso", in: "briefs/dunning-automation.md", offset: 3)
         let taken = try await session.requestResponse("textDocument/rename", at.merging(["newName": "g-2027-retention"]) { $1 })
-        let takenError = try XCTUnwrap(taken["error"] as? [String: Any])
-        XCTAssertEqual(takenError["message"] as? String, "cannot rename: 'g-2027-retention' is already the id of goals/g-2027-retention.md")
+        let takenError = try #require(taken["error"] as? [String: Any])
+        #expect(takenError["message"] as? String == "cannot rename: 'g-2027-retention' is already the id of goals/g-2027-retention.md")
         let invalid = try await session.requestResponse("textDocument/rename", at.merging(["newName": "-not an id"]) { $1 })
-        XCTAssertNotNil((invalid["error"] as? [String: Any])?["message"] as? String)
+        #expect((invalid["error"] as? [String: Any])?["message"] as? String != nil)
         let nowhere = try await session.requestResponse("textDocument/rename",
                                                         try session.at("Reminders", in: "briefs/dunning-automation.md").merging(["newName": "x"]) { $1 })
-        XCTAssertNotNil(nowhere["error"])
+        #expect(nowhere["error"] != nil)
     }
 
-    func testWithoutFileOperationsTheIdIsStatedInsteadOfRenamingTheFile() async throws {
+    @Test func withoutFileOperationsTheIdIsStatedInsteadOfRenamingTheFile() async throws {
         let session = try await ServerSession()
         let params = try session.at("g-2027-q1-dso", in: "briefs/dunning-automation.md", offset: 3).merging(["newName": "g-2027-q1-cash"]) { $1 }
         let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
-        XCTAssertNil(edit["documentChanges"])
-        let changes = try XCTUnwrap(edit["changes"] as? [String: [[String: Any]]])
-        let own = try XCTUnwrap(changes[session.uri("goals/g-2027-q1-dso.md")])
-        XCTAssertEqual(own.map { $0["newText"] as? String }, ["id: g-2027-q1-cash\n", "g-2027-q1-cash", "g-2027-q1-cash"])
-        XCTAssertEqual(changes.count, 10)
+        #expect(edit["documentChanges"] == nil)
+        let changes = try #require(edit["changes"] as? [String: [[String: Any]]])
+        let own = try #require(changes[session.uri("goals/g-2027-q1-dso.md")])
+        #expect(own.map { $0["newText"] as? String } == ["id: g-2027-q1-cash\n", "g-2027-q1-cash", "g-2027-q1-cash"])
+        #expect(changes.count == 10)
     }
 
-    func testADocumentWithoutFrontMatterGetsOneHoldingItsNewId() async throws {
+    @Test func aDocumentWithoutFrontMatterGetsOneHoldingItsNewId() async throws {
         let session = try await ServerSession()
         let path = "notes/glossary.md"
         try await session.open(path)
         await session.change(path, to: "# Glossary\n\nOur words.\n")
         let params = try session.at("[[glossary]]", in: "notes/working-agreements.md", offset: 3).merging(["newName": "terms"]) { $1 }
         let edit = try await session.result("textDocument/rename", params, as: [String: Any].self)
-        let changes = try XCTUnwrap(edit["changes"] as? [String: [[String: Any]]])
-        XCTAssertEqual(changes[session.uri(path)]?.map { $0["newText"] as? String }, ["---\nid: terms\n---\n"])
-        XCTAssertEqual(changes[session.uri("notes/working-agreements.md")]?.map { $0["newText"] as? String }, ["terms"])
+        let changes = try #require(edit["changes"] as? [String: [[String: Any]]])
+        #expect(changes[session.uri(path)]?.map { $0["newText"] as? String } == ["---\nid: terms\n---\n"])
+        #expect(changes[session.uri("notes/working-agreements.md")]?.map { $0["newText"] as? String } == ["terms"])
     }
 
-    func testRenamingFromAnIdFieldInAnOpenBufferEditsTheFieldAtItsVersion() async throws {
+    @Test func renamingFromAnIdFieldInAnOpenBufferEditsTheFieldAtItsVersion() async throws {
         let session = try await ServerSession(clientCapabilities: Self.renamingClient)
         let path = "notes/glossary.md"
         try await session.open(path)
         await session.change(path, to: try session.text(path).replacingOccurrences(of: "title: Glossary\n", with: "id: words\ntitle: Glossary\n"), version: 5)
         let at: [String: Any] = ["textDocument": ["uri": session.uri(path)], "position": ["line": 1, "character": 6]]
         let prepared = try await session.result("textDocument/prepareRename", at, as: [String: Any].self)
-        XCTAssertEqual(prepared["placeholder"] as? String, "words")
+        #expect(prepared["placeholder"] as? String == "words")
         let edit = try await session.result("textDocument/rename", at.merging(["newName": "terms"]) { $1 }, as: [String: Any].self)
-        let changes = try XCTUnwrap(edit["documentChanges"] as? [[String: Any]])
-        XCTAssertEqual(changes.count, 1, "the id is not the file name: no file renamed")
-        XCTAssertEqual((changes[0]["textDocument"] as? [String: Any])?["version"] as? Int, 5)
-        XCTAssertEqual(Self.textEdits(changes, in: session)[path]?.map(\.spot), [Spot(path, 1, 4, 9)])
+        let changes = try #require(edit["documentChanges"] as? [[String: Any]])
+        #expect(changes.count == 1, "the id is not the file name: no file renamed")
+        #expect((changes[0]["textDocument"] as? [String: Any])?["version"] as? Int == 5)
+        #expect(Self.textEdits(changes, in: session)[path]?.map(\.spot) == [Spot(path, 1, 4, 9)])
     }
 
     // MARK: - Helpers

@@ -1,6 +1,6 @@
 import BearingCore
 import Foundation
-import XCTest
+import Testing
 @testable import BearingLanguageServer
 
 /// A language server driven in the test's process, as a client would: messages in as JSON, every
@@ -39,11 +39,16 @@ final class ServerSession: @unchecked Sendable {
 
     func text(_ path: String) throws -> String { try String(contentsOfFile: root + "/" + path, encoding: .utf8) }
 
-    /// Sends a request and returns its result (fails the test on an error response).
+    /// Sends a request and returns its result (records an issue on an error response, at the
+    /// caller's line). The caller's place comes as `#fileID`… rather than `#_sourceLocation`,
+    /// a macro of Testing that a file importing only XCTest could not expand.
     @discardableResult
-    func request(_ method: String, _ params: [String: Any], file: StaticString = #filePath, line: UInt = #line) async throws -> Any {
+    func request(_ method: String, _ params: [String: Any],
+                 fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) async throws -> Any {
         let response = try await requestResponse(method, params)
-        if let error = response["error"] { XCTFail("\(method) failed: \(error)", file: file, line: line) }
+        if let error = response["error"] {
+            Issue.record("\(method) failed: \(error)", sourceLocation: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+        }
         return response["result"] ?? NSNull()
     }
 

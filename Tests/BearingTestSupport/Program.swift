@@ -27,11 +27,16 @@ public enum Program {
     }()
 
     /// Runs `executable` to its end, with its output and status; in `folder` when given; with
-    /// `input` written to its standard input, then closed (else it reads the tests' own).
-    public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil, input: [UInt8]? = nil) throws -> Run {
+    /// `input` written to its standard input, then closed (else it reads the tests' own); with
+    /// `environment` added to the tests' own.
+    public static func run(_ executable: String, _ arguments: [String], in folder: String? = nil, input: [UInt8]? = nil,
+                           environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -10,4 +10,12 @@ extension Document {
 
     /// The file name of `path` without `.md`.
     public static func fileStem(ofPath path: String) -> String { DocumentReader.stem(of: path) }
+
+    /// A record's number as the model reads it from a file's path (`0007-x.md`, `ADR-10.md`, a
+    /// numbered folder's README); nil when the path carries none.
+    public static func recordNumber(ofPath path: String) -> Int? { DocumentReader.number(of: path) }
+
+    /// `0007-` of `0007-use-x`: the number a file name starts with, as written, with the mark
+    /// after it (what a renamed record keeps); nil when the name starts otherwise.
+    public static func numberPrefix(ofFileStem stem: String) -> String? { DocumentReader.numberPrefix(inFileName: stem) }
 }

@@ -29,6 +29,15 @@ extension DocumentReader {
         return Int(digits)
     }
 
+    /// `0007-` of `0007-use-x`: a file name's number (see `number(inFileName:)`) as written, with
+    /// the mark after it; nil when the name has no such number or nothing follows it.
+    static func numberPrefix(inFileName stem: String) -> String? {
+        guard number(inFileName: stem) != nil else { return nil }
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        guard let mark = stem.dropFirst(digits.count).first else { return nil }
+        return String(digits) + String(mark)
+    }
+
     /// A record's number: from its file name (`0007-x.md`, `ADR-10.md`, `eip-1559.md`), or for a
     /// folder's README (a KEP) from the folder's name (`281-dynamic-kubelet-config/README.md`).
     static func number(of path: String) -> Int? {

@@ -53,9 +53,13 @@ struct CodeActions {
         return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
     }
 
-    /// Whether the selection is in the front matter block.
+    /// Whether the selection is in the front matter block, its fences included, as the model
+    /// finds the block (`FrontMatter.split`: a BOM, CRLF, leading comments, `...` closing it).
     var inFrontMatter: Bool {
-        guard let block = lines.frontMatterLines else { return false }
+        let split = FrontMatter.split(lines.text)
+        guard split.yaml != nil else { return false }
+        // 0-based lines of the opening and the closing fence.
+        let block = (split.yamlFirstLine - 2)...(split.bodyFirstLine - 2)
         return block.contains(range.start.line) || block.contains(range.end.line)
     }
 

@@ -9,7 +9,7 @@ enum CodeLenses {
               let lines = snapshot.lines(of: path), let title = title(of: document, snapshot: snapshot) else { return [] }
         let line = titleLine(of: document, in: lines)
         let range = Range(start: Position(line: line, character: 0),
-                          end: Position(line: line, character: lines.line(line).unicodeScalars.reduce(0) { $0 + LineIndex.width($1, snapshot.encoding) }))
+                          end: Position(line: line, character: lines.view(line).units(before: .max, snapshot.encoding)))
         return [CodeLens(range: range, command: Command(title: title, command: ""))]
     }
 

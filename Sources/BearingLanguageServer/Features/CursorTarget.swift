@@ -21,7 +21,9 @@ extension WorkspaceSnapshot {
     /// What is at `position` in the file at `path` (nil: nothing Bearing knows).
     public func target(at position: Position, in path: String) -> CursorTarget? {
         guard let document = knowledgeBase.document(atPath: path), let lines = lines(of: path) else { return nil }
-        for reference in document.references where reference.location.line == position.line + 1 {
+        // What starts right of the cursor cannot be under it (a line may hold thousands of links).
+        let column = lines.column(of: position, encoding: encoding)
+        for reference in document.references where reference.location.line == position.line + 1 && reference.location.column <= column {
             if let range = writtenRange(of: reference, in: lines), range.contains(position) { return .reference(reference, range: range) }
         }
         for person in document.people where person.location.line == position.line + 1 {
@@ -48,28 +50,31 @@ extension WorkspaceSnapshot {
         return range(of: needle, from: reference.location, in: lines)
     }
 
-    /// The range of `text` on the line of `place`, at or after its column (ASCII letters compared
-    /// without case when the exact text is not there: ids are case-insensitive). No allocation per
-    /// candidate: a megabyte-long line costs one pass per needle.
+    /// The range of `text` on the line of `place`, at or after its column and within
+    /// `searchedLength` scalars of it (a link's label comes first), ASCII letters compared without
+    /// case when the exact text is not there (ids are case-insensitive).
     public func range(of text: String, from place: SourceLocation, in lines: LineIndex) -> Range? {
-        guard place.line > 0, !text.isEmpty else { return nil }
-        let scalars = Array(lines.line(place.line - 1).unicodeScalars)
+        guard place.line > 0, place.line <= lines.lineCount, !text.isEmpty else { return nil }
+        let view = lines.view(place.line - 1)
+        let scalars = view.scalars
         let needle = Array(text.unicodeScalars)
         guard needle.count <= scalars.count else { return nil }
         let from = min(max(0, place.column - 1), scalars.count)
+        let last = min(scalars.count, from + Self.searchedLength + needle.count)
         for exact in [true, false] {
             var i = from
-            while i + needle.count <= scalars.count {
+            while i + needle.count <= last {
                 if (0..<needle.count).allSatisfy({ Self.same(scalars[i + $0], needle[$0], exact: exact) }) {
-                    let start = lines.position(line: place.line, column: i + 1, encoding: encoding)
-                    let end = lines.position(line: place.line, column: i + needle.count + 1, encoding: encoding)
-                    return Range(start: start, end: end)
+                    return Range(start: Position(line: place.line - 1, character: view.units(before: i, encoding)),
+                                 end: Position(line: place.line - 1, character: view.units(before: i + needle.count, encoding)))
                 }
                 i += 1
             }
         }
         return nil
     }
+
+    static let searchedLength = 1024
 
     private static func same(_ a: Unicode.Scalar, _ b: Unicode.Scalar, exact: Bool) -> Bool {
         if a == b { return true }

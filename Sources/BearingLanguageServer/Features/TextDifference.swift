@@ -71,6 +71,8 @@ enum TextDifference {
     }
 
     /// The lines of a text, each with its break (LF, CRLF or CR, as LineIndex counts them).
+    /// Not BearingCore's `TextLines`: it breaks only at LF and CRLF, so on a file with a lone CR
+    /// its line numbers would not be LineIndex's, and the edits would land on the wrong lines.
     static func lines(of text: String) -> [String] {
         var lines: [String] = []
         var current: [UInt8] = []

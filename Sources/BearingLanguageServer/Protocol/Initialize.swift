@@ -6,19 +6,23 @@ public struct InitializeParams: Decodable, Sendable {
     public var workspaceFolders: [WorkspaceFolder]?
     public var capabilities: ClientCapabilities?
 
+    /// A folder the editor has open: the knowledge base is the first one.
     public struct WorkspaceFolder: Codable, Sendable {
         public var uri: String
         public var name: String?
     }
 
+    /// What the client can do, as far as the server asks: encodings, file watching, workspace edits.
     public struct ClientCapabilities: Decodable, Sendable {
         public var general: General?
         public var workspace: WorkspaceCapabilities?
 
+        /// `general`: the position encodings the client offers, best first.
         public struct General: Decodable, Sendable {
             public var positionEncodings: [String]?
         }
 
+        /// `workspace`: file watching and workspace edits.
         public struct WorkspaceCapabilities: Decodable, Sendable {
             public var didChangeWatchedFiles: DynamicRegistration?
             public var workspaceEdit: WorkspaceEditCapabilities?
@@ -30,6 +34,7 @@ public struct InitializeParams: Decodable, Sendable {
             public var resourceOperations: [String]?
         }
 
+        /// Whether the server may register the capability later (`client/registerCapability`).
         public struct DynamicRegistration: Decodable, Sendable {
             public var dynamicRegistration: Bool?
         }

@@ -9,12 +9,15 @@ public struct LSPDiagnostic: Codable, Hashable, Sendable {
     public var message: String
     public var relatedInformation: [RelatedInformation]?
 
+    /// Another place the diagnostic is about, with what it is (a duplicate id's other file).
     public struct RelatedInformation: Codable, Hashable, Sendable {
         public var location: Location
         public var message: String
     }
 }
 
+/// `textDocument/publishDiagnostics`' params: every diagnostic of one file, with the version of
+/// the open buffer they were found in (nil for a file the editor has not open).
 public struct PublishDiagnosticsParams: Codable, Sendable {
     public var uri: String
     public var version: Int?

@@ -4,7 +4,8 @@ import Foundation
 /// fields ignored, each line ending in CRLF, an empty line ending it) then N bytes of JSON.
 /// `MessageFramer` takes bytes as they arrive and hands back whole messages; a header it cannot
 /// read or a length over the limit is an error the caller reports and the connection survives:
-/// the framer skips to the next header.
+/// an oversized body is skipped by its length; after a header without a length (whose body's
+/// length is unknown) the framer skips to the next `Content-Length`.
 public struct MessageFramer: Sendable {
     /// The largest message body accepted (an 8 MiB file's full text, JSON-escaped, fits).
     public static let maximumLength = 64 << 20
@@ -24,6 +25,8 @@ public struct MessageFramer: Sendable {
     private var expected: Int?
     /// Bytes of an oversized body still to skip.
     private var skipping = 0
+    /// After a header without a length: bytes are dropped up to the next `Content-Length`.
+    private var resynchronising = false
 
     public init() {}
 
@@ -40,6 +43,14 @@ public struct MessageFramer: Sendable {
     }
 
     private mutating func next() -> Frame? {
+        if resynchronising {
+            guard let found = nextLengthField() else {
+                start = max(start, buffer.count - Self.lengthField.count)
+                return nil
+            }
+            start = found
+            resynchronising = false
+        }
         if skipping > 0 {
             let skipped = min(skipping, buffer.count - start)
             start += skipped
@@ -55,7 +66,8 @@ public struct MessageFramer: Sendable {
         }
         guard let end = headerEnd() else {
             if buffer.count - start > Self.maximumHeader {
-                start = buffer.count
+                start += 1
+                resynchronising = true
                 return .malformed("a header longer than \(Self.maximumHeader) bytes")
             }
             return nil
@@ -63,6 +75,7 @@ public struct MessageFramer: Sendable {
         let header = String(decoding: buffer[start..<end], as: UTF8.self)
         start = end + 4
         guard let length = Self.contentLength(in: header) else {
+            resynchronising = true
             return .malformed("a header without a Content-Length")
         }
         guard length <= Self.maximumLength else {
@@ -71,6 +84,22 @@ public struct MessageFramer: Sendable {
         }
         expected = length
         return next()
+    }
+
+    private static let lengthField = Array("content-length:".utf8)
+
+    /// Where the next `Content-Length:` (any case) starts, from `start` (a body ends without a
+    /// line break: the next header follows its last byte).
+    private func nextLengthField() -> Int? {
+        let field = Self.lengthField
+        var i = start
+        while i + field.count <= buffer.count {
+            if (0..<field.count).allSatisfy({ buffer[i + $0] | (buffer[i + $0] >= 65 && buffer[i + $0] <= 90 ? 0x20 : 0) == field[$0] }) {
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Where the header's empty line (CRLF CRLF) starts.

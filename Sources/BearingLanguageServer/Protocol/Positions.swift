@@ -9,6 +9,21 @@ public struct Position: Codable, Hashable, Sendable, Comparable {
         self.character = character
     }
 
+    /// LSP's `uinteger` (0 to 2³¹ − 1): anything else a client sends is clamped into it, so that
+    /// no arithmetic on a position can overflow.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        line = Self.clamped(try container.decode(Double.self, forKey: .line))
+        character = Self.clamped(try container.decode(Double.self, forKey: .character))
+    }
+
+    private static func clamped(_ value: Double) -> Int {
+        guard value.isFinite else { return value > 0 ? Int(Int32.max) : 0 }
+        return Int(min(max(value.rounded(.down), 0), Double(Int32.max)))
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, character }
+
     public static func < (a: Position, b: Position) -> Bool { (a.line, a.character) < (b.line, b.character) }
 }
 

@@ -49,6 +49,7 @@ public struct RenameFile: Encodable, Hashable, Sendable {
     public var newUri: String
     public var options: Options? = Options()
 
+    /// Neither overwrite an existing file nor ignore it: the editor fails the rename instead.
     public struct Options: Encodable, Hashable, Sendable {
         public var overwrite = false
         public var ignoreIfExists = false

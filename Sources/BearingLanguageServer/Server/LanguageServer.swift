@@ -41,8 +41,11 @@ public final class LanguageServer: @unchecked Sendable {
     private var stale = false
     private var publisher = DiagnosticsPublisher()
     private let handlers: [String: RequestHandler]
-    /// The client's process, watched so that the server does not outlive it.
-    public private(set) var clientProcess: Int32?
+    /// The client's process (from `initialize`), watched from another task so that the server
+    /// does not outlive it: behind a lock.
+    public var clientProcess: Int32? { processLock.withLock { process } }
+    private var process: Int32?
+    private let processLock = NSLock()
     /// Whether the client asked to shut down: the exit status is then 0.
     public private(set) var shutdownRequested = false
     private var nextRequestID = 1
@@ -70,7 +73,11 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func handle(_ message: [UInt8]) async -> Bool {
         guard let envelope = try? JSONDecoder().decode(IncomingMessage<Ignored>.self, from: Data(message)) else {
-            send(.failure(id: nil, error: ResponseError(ResponseError.parseError, "a message that is not JSON-RPC (JSON with a method, or a response)")))
+            if (try? JSONSerialization.jsonObject(with: Data(message), options: [.fragmentsAllowed])) != nil {
+                send(.failure(id: nil, error: ResponseError(ResponseError.invalidRequest, "a message that is not a JSON-RPC request, notification or response")))
+            } else {
+                send(.failure(id: nil, error: ResponseError(ResponseError.parseError, "a message that is not JSON")))
+            }
             return true
         }
         guard let method = envelope.method else { return true }  // A response to one of our requests.
@@ -148,7 +155,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func initialize(_ params: InitializeParams) -> InitializeResult {
         encoding = params.positionEncoding
         editSupport = params.editSupport
-        clientProcess = params.processId.flatMap { Int32(exactly: $0) }
+        processLock.withLock { process = params.processId.flatMap { Int32(exactly: $0) } }
         let folder = options.folder ?? params.folder.map(Workspace.knowledgeBase(around:)) ?? FileManager.default.currentDirectoryPath
         let workspace = Workspace(root: folder)
         self.workspace = workspace
@@ -209,27 +216,5 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func decode<Params: Decodable>(_ type: Params.Type, _ message: [UInt8]) -> Params? {
         (try? JSONDecoder().decode(IncomingMessage<Params>.self, from: Data(message)))?.params
-    }
-}
-
-/// `textDocumentSync`: open and close, incremental changes, saves.
-struct TextDocumentSyncOptions: Encodable {
-    let openClose = true
-    let change = 2
-    let save = true
-}
-
-/// A `client/registerCapability` registration.
-struct Registration: Encodable {
-    var id: String
-    var method: String
-    var registerOptions: WatchOptions
-
-    struct WatchOptions: Encodable {
-        var watchers: [Watcher]
-    }
-
-    struct Watcher: Encodable {
-        var globPattern: String
     }
 }

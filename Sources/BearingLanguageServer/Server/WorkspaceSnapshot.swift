@@ -50,17 +50,13 @@ public struct WorkspaceSnapshot: Sendable {
     /// the next space, comma or closing bracket; the whole line's start when the place has no line.
     public func range(of location: SourceLocation, in lines: LineIndex) -> Range {
         guard location.line > 0 else { return Range(at: Position(line: 0, character: 0)) }
-        let start = position(of: location, in: lines)
-        let text = lines.line(start.line)
-        var length = 0
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            scalars += 1
-            if scalars < max(1, location.column) { continue }
-            if length > 0, Self.tokenEnds.contains(scalar) { break }
-            length += LineIndex.width(scalar, encoding)
-        }
-        return Range(start: start, end: Position(line: start.line, character: start.character + length))
+        let number = min(location.line - 1, lines.lineCount - 1)
+        let view = lines.view(number)
+        let first = min(max(0, location.column - 1), view.count)
+        var end = first
+        while end < view.count, end == first || !Self.tokenEnds.contains(view.scalars[end]) { end += 1 }
+        return Range(start: Position(line: number, character: view.units(before: first, encoding)),
+                     end: Position(line: number, character: view.units(before: end, encoding)))
     }
 
     private static let tokenEnds: Set<Unicode.Scalar> = [" ", "\t", ",", "]", "}", ")", "|"]

@@ -17,6 +17,10 @@ public enum DocumentURI {
     }
 
     /// The `file:` URI of an absolute path, every byte outside the unreserved set and `/` percent-encoded.
+    /// Written by hand rather than with `URL(fileURLWithPath:).absoluteString`, which leaves
+    /// `+ = ; @ ( ) ! , & ' $` as they are and adds a `/` when the path is a folder on disk (it
+    /// looks at the file system): editors such as VS Code encode those characters, and compare
+    /// URIs as strings, so the server's URIs must be written the same way, whatever the disk holds.
     public static func uri(of path: String) -> String {
         var uri = "file://"
         for byte in path.utf8 {

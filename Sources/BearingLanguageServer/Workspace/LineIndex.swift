@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of one text, to turn Bearing's places (1-based line, 1-based column in Unicode
 /// scalars) into LSP positions (0-based, in the agreed encoding) and back, and LSP positions into
 /// offsets of the text (for edits). Lines end at LF, CRLF or CR, as LSP says.
@@ -41,60 +43,41 @@ public struct LineIndex: Sendable {
         return end
     }
 
+    /// The scalars of a 0-based line and where each starts in each encoding ("" past the end).
+    /// Lines longer than `keptLength` bytes are kept once made (a buffer's index lives for one version).
+    public func view(_ number: Int) -> LineView {
+        guard number >= 0, number < starts.count else { return LineView("") }
+        guard lineEnd(number) - starts[number] > Self.keptLength else { return LineView(line(number)) }
+        return views.view(number) { LineView(line(number)) }
+    }
+
+    static let keptLength = 256
+    private let views = ViewCache()
+
     /// The LSP position of a 1-based line and 1-based scalar column (0 or past the end: clamped).
     public func position(line: Int, column: Int, encoding: PositionEncoding) -> Position {
         let number = max(0, min(line - 1, starts.count - 1))
-        var units = 0
-        var scalars = 0
-        for scalar in self.line(number).unicodeScalars {
-            if scalars >= column - 1 { break }
-            units += Self.width(scalar, encoding)
-            scalars += 1
-        }
-        return Position(line: number, character: units)
+        return Position(line: number, character: view(number).units(before: column - 1, encoding))
     }
 
     /// The 1-based scalar column of an LSP position in its line (clamped to the line's end + 1).
     public func column(of position: Position, encoding: PositionEncoding) -> Int {
-        var units = 0
-        var scalars = 0
-        for scalar in line(position.line).unicodeScalars {
-            if units >= position.character { break }
-            units += Self.width(scalar, encoding)
-            scalars += 1
-        }
-        return scalars + 1
+        view(position.line).scalarIndex(atUnits: position.character, encoding) + 1
     }
 
     /// The UTF-8 offset of an LSP position in the text (clamped to the line, and to the text).
     public func offset(of position: Position, encoding: PositionEncoding) -> Int {
         guard position.line < starts.count else { return bytes.count }
         guard position.line >= 0 else { return 0 }
-        let start = starts[position.line]
-        let end = lineEnd(position.line)
-        var units = 0
-        var offset = start
-        for scalar in String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars {
-            if units >= position.character { break }
-            units += Self.width(scalar, encoding)
-            offset += scalar.utf8.count
-        }
-        return min(offset, end)
+        let view = view(position.line)
+        return starts[position.line] + view.utf8Length(upTo: view.scalarIndex(atUnits: position.character, encoding))
     }
 
     /// The end of the text in an encoding.
     public func end(encoding: PositionEncoding) -> Position {
         let last = starts.count - 1
-        return Position(line: last, character: line(last).unicodeScalars.reduce(0) { $0 + Self.width($1, encoding) })
-    }
-
-    /// How many code units a scalar takes in an encoding.
-    static func width(_ scalar: Unicode.Scalar, _ encoding: PositionEncoding) -> Int {
-        switch encoding {
-        case .utf8: scalar.utf8.count
-        case .utf16: scalar.utf16.count
-        case .utf32: 1
-        }
+        let view = view(last)
+        return Position(line: last, character: view.units(before: view.count, encoding))
     }
 
     /// The text with `range` replaced by `newText` (a `didChange` edit).
@@ -105,5 +88,18 @@ public struct LineIndex: Sendable {
         result.append(contentsOf: newText.utf8)
         result.append(contentsOf: bytes[to...])
         return String(decoding: result, as: UTF8.self)
+    }
+}
+
+/// The views of a text's long lines, made when first asked for (shared by copies of the index).
+private final class ViewCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var views: [Int: LineView] = [:]
+
+    func view(_ number: Int, make: () -> LineView) -> LineView {
+        if let known = lock.withLock({ views[number] }) { return known }
+        let made = make()
+        lock.withLock { views[number] = made }
+        return made
     }
 }

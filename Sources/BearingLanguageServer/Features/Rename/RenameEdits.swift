@@ -72,7 +72,7 @@ extension RenamePlan {
 
     /// The text of a range on one line.
     static func text(in range: Range, of lines: LineIndex, encoding: PositionEncoding) -> String {
-        let scalars = Array(lines.line(range.start.line).unicodeScalars)
+        let scalars = lines.view(range.start.line).scalars
         let from = max(0, lines.column(of: range.start, encoding: encoding) - 1)
         let to = min(scalars.count, lines.column(of: Position(line: range.start.line, character: range.end.character), encoding: encoding) - 1)
         guard from < to else { return "" }

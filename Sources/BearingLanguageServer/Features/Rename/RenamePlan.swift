@@ -29,7 +29,9 @@ struct RenamePlan {
         renamesFile = namedByFile && snapshot.editSupport.renamesFiles
         var newID = requested
         // `0007-use-x.md` renamed `use-y` is `0007-use-y.md`: the record keeps its number.
-        if renamesFile, document.number != nil, let number = Self.numberPrefix(of: stem), Self.numberPrefix(of: requested) == nil {
+        // The number's rules are the model's, so rename and `bearing check` agree on what a number is.
+        if renamesFile, document.number != nil, let number = Document.numberPrefix(ofFileStem: stem),
+           Document.recordNumber(ofPath: requested + ".md") == nil {
             newID = number + requested
         }
         self.newID = newID
@@ -49,13 +51,6 @@ struct RenamePlan {
             || FileManager.default.fileExists(atPath: snapshot.workspace.root + "/" + newPath) {
             throw Self.failure("\(newPath) already exists")
         }
-    }
-
-    /// `0007-` of `0007-use-x` (digits then `-`, `_` or `.`); nil when the name starts otherwise.
-    static func numberPrefix(of name: String) -> String? {
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        guard (1...5).contains(digits.count), let mark = name.dropFirst(digits.count).first, "-_.".contains(mark) else { return nil }
-        return String(digits) + String(mark)
     }
 
     private static func failure(_ message: String) -> ResponseError {
