@@ -12,7 +12,7 @@ BIN_RELEASE := .build/release/bearing
 DEMO_KB := examples/northwind
 DEMO_TODAY := 2027-02-17
 
-.PHONY: deps bench-deps build release demo test lsp-test bench bench-quick bench-pathological clean templates-list man corpus fuzz fuzz-smoke
+.PHONY: deps bench-deps build release demo test lsp-test bench bench-quick bench-pathological clean templates-list man corpus fuzz fuzz-smoke dist dist-test
 
 # SwiftPM re-embeds templates/ when a known file changes, not always when one is added or
 # removed: when the list of files changes, drop the generated file so the next build remakes it.
@@ -127,6 +127,18 @@ bench-pathological: release
 man: deps templates-list
 	$(SWIFT) package generate-manual --configuration debug --date 2027-01-01 --authors "The Bearing team"
 	@echo "man page: $(CURDIR)/.build/plugins/GenerateManual/outputs/bearing/bearing.1"
+
+# The self-contained Linux tarball and its SHA-256 in dist/ (scripts/dist.sh, docs/install.md):
+# the release binary with the Swift runtime and Foundation static, cmark-gfm's shared libraries
+# beside it, the version and commit stamped. No network once the dependencies are checked out.
+# About 10 min on 2 cores from a clean .build (the static release build), so not in `make test`.
+dist: deps templates-list
+	scripts/dist.sh
+
+# The tarball's binary run alone (empty environment, no toolchain library loaded, cmark-gfm from
+# the tarball): --version, check, build and serve on the example. CI runs it after `make test`.
+dist-test: dist
+	scripts/dist-test.sh
 
 clean:
 	rm -rf .build .build-fuzz _site .bench

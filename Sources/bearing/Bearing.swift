@@ -6,11 +6,16 @@ import Glibc
 
 @main
 struct Bearing: AsyncParsableCommand {
+    /// The version of the next release: what a build not stamped by `make dist` reports, with
+    /// `-dev` (BuildStamp), and what `make dist` names its tarball after when no `vX.Y.Z` tag is
+    /// reachable (scripts/dist-version.sh reads this line).
+    static let baseVersion = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "bearing",
         abstract: "Goals, briefs and decisions as Markdown: checked like code, shown as an alignment report and a site.",
         discussion: "Shell completion of commands, options, ids, statuses and people: bearing --generate-completion-script bash (or zsh, fish) prints the script to install.",
-        version: "0.1.0",
+        version: BuildStamp.versionLine,
         subcommands: [Init.self, Adopt.self, New.self, Check.self, ReportCommand.self, Build.self, Digest.self, Diff.self, Export.self, Graph.self, Schema.self, Serve.self, Status.self, LanguageServerCommand.self]
     )
 
