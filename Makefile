@@ -83,6 +83,7 @@ test: deps templates-list
 	$(SWIFT) test --skip-build --filter BearingServerTests
 	scripts/browser-tests.sh
 	scripts/lsp-tests.sh
+	$(MAKE) dist-test
 
 # The language-server suite alone (Tests/lsp), on a fresh debug build.
 lsp-test: deps templates-list
@@ -131,12 +132,12 @@ man: deps templates-list
 # The self-contained Linux tarball and its SHA-256 in dist/ (scripts/dist.sh, docs/install.md):
 # the release binary with the Swift runtime and Foundation static, cmark-gfm's shared libraries
 # beside it, the version and commit stamped. No network once the dependencies are checked out.
-# About 10 min on 2 cores from a clean .build (the static release build), so not in `make test`.
+# About 10 min on 2 cores from a clean .build (the static release build); `make test` ends with it.
 dist: deps templates-list
 	scripts/dist.sh
 
 # The tarball's binary run alone (empty environment, no toolchain library loaded, cmark-gfm from
-# the tarball): --version, check, build and serve on the example. CI runs it after `make test`.
+# the tarball): --version, check, build and serve on the example. The last step of `make test`.
 dist-test: dist
 	scripts/dist-test.sh
 
