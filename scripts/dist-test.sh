@@ -44,7 +44,7 @@ done
 run() { (cd "$work" && env -i PATH=/usr/bin:/bin "$@"); }
 libraries=$(run ldd "$bearing")
 echo "$libraries"
-if grep -F "$toolchain/" <<<"$libraries"; then fail "the binary loads libraries from the toolchain ($toolchain)"; fi
+if grep -F "$toolchain/lib/swift" <<<"$libraries"; then fail "the binary loads libraries from the toolchain ($toolchain/lib/swift)"; fi
 if grep 'not found' <<<"$libraries"; then fail "a library is missing"; fi
 while read -r soname _ path _; do
   case "$soname" in

@@ -11,7 +11,7 @@ if [ "${1:-}" = "--commit" ]; then
   exit 0
 fi
 
-if described=$(git describe --tags --match 'v*' 2>/dev/null); then
+if described=$(git describe --tags --match 'v[0-9]*' 2>/dev/null); then
   echo "${described#v}"
   exit 0
 fi

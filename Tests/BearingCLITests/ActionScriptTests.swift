@@ -131,9 +131,13 @@ import BearingTestSupport
 
     // MARK: install.sh
 
+    /// How a test release's .sha256 lies.
+    enum Tampering { case none, wrongHash, namesAnotherFile }
+
     /// A release of a stand-in `bearing` laid out as GitHub serves one, under `folder`.
-    /// With `tampered`, its .sha256 does not match the tarball.
-    static func makeRelease(in folder: URL, version: String, tampered: Bool = false) throws -> URL {
+    /// With `tampered`, its .sha256 does not vouch for the tarball: a wrong hash, or the right
+    /// check of another file (`/dev/null`'s hash and name, which `sha256sum --check` would pass).
+    static func makeRelease(in folder: URL, version: String, tampered: Tampering = .none) throws -> URL {
         let name = "bearing-\(version)-linux-x86_64"
         let stage = folder.appendingPathComponent("stage/\(name)/bin")
         try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
@@ -147,7 +151,11 @@ import BearingTestSupport
                                                    "-C", folder.appendingPathComponent("stage").path, name])
         try #require(tar.status == 0, "\(tar.stderr)")
         let sum = try Program.run("/usr/bin/env", ["sha256sum", "\(name).tar.gz"], in: download.path)
-        let line = tampered ? String(repeating: "0", count: 64) + "  \(name).tar.gz\n" : sum.stdout
+        let line = switch tampered {
+        case .none: sum.stdout
+        case .wrongHash: String(repeating: "0", count: 64) + "  \(name).tar.gz\n"
+        case .namesAnotherFile: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  /dev/null\n"
+        }
         try line.write(to: download.appendingPathComponent("\(name).tar.gz.sha256"), atomically: true, encoding: .utf8)
         return releases
     }
@@ -179,10 +187,11 @@ import BearingTestSupport
         #expect(try runner.outputs()["version"] == "9.9.9")
     }
 
-    @Test func aWrongChecksumFailsAndInstallsNothing() throws {
+    @Test(arguments: [Tampering.wrongHash, .namesAnotherFile])
+    func aWrongChecksumFailsAndInstallsNothing(tampering: Tampering) throws {
         let runner = try Runner()
         defer { runner.remove() }
-        let releases = try Self.makeRelease(in: runner.folder, version: "9.9.9", tampered: true)
+        let releases = try Self.makeRelease(in: runner.folder, version: "9.9.9", tampered: tampering)
         let run = try runner.run("install.sh", ["BEARING_RELEASES_URL": releases.absoluteString, "BEARING_VERSION": "9.9.9"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("does not match its .sha256"))
@@ -190,11 +199,22 @@ import BearingTestSupport
         #expect(try runner.outputs()["from-source"] == nil, "a tampered download fell back to a build")
     }
 
+    /// A version asked for by number is that version or nothing: no build of another one.
+    @Test func aPinnedVersionThatCannotBeDownloadedFails() throws {
+        let runner = try Runner()
+        defer { runner.remove() }
+        let releases = try Self.makeRelease(in: runner.folder, version: "9.9.9")
+        let run = try runner.run("install.sh", ["BEARING_RELEASES_URL": releases.absoluteString, "BEARING_VERSION": "1.0.0"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("asked for version 1.0.0"), "\(run.stdout)")
+        #expect(try runner.outputs()["from-source"] == nil)
+    }
+
     @Test func noReleaseForTheRunnerMeansFromSource() throws {
         let runner = try Runner()
         defer { runner.remove() }
         let releases = try Self.makeRelease(in: runner.folder, version: "9.9.9")
-        for environment in [["BEARING_VERSION": "1.0.0"], ["BEARING_VERSION": "9.9.9", "RUNNER_ARCH": "PPC64"],
+        for environment in [["BEARING_VERSION": "9.9.9", "RUNNER_ARCH": "PPC64"],
                             ["BEARING_VERSION": "9.9.9", "BEARING_FROM_SOURCE": "true"]] {
             try Data().write(to: runner.outputFile)
             let run = try runner.run("install.sh", environment.merging(["BEARING_RELEASES_URL": releases.absoluteString]) { $1 })

@@ -63,6 +63,8 @@ fi
 
 # The version: a tag of the action that names one (v1.2.0), else the latest release.
 version=${BEARING_VERSION:-action}
+pinned=true
+[ "$version" = "action" ] || [ "$version" = "latest" ] && pinned=false
 if [ "$version" = "action" ]; then
   if [[ "$action_ref" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then version=$action_ref; else version=latest; fi
 fi
@@ -71,7 +73,7 @@ if [ "$version" = "latest" ]; then
     tag=$(gh release view --repo "$repository" --json tagName --jq .tagName 2>/dev/null) || tag=""
   else
     # …/releases/latest redirects to …/releases/tag/<tag>.
-    tag=$(curl -fsSL --retry 3 -o /dev/null -w '%{url_effective}' "$base_url/latest" 2>/dev/null) || tag=""
+    tag=$(curl "${curl_protocols[@]}" -fsSL --retry 3 -o /dev/null -w '%{url_effective}' "$base_url/latest" 2>/dev/null) || tag=""
     tag=${tag##*/tag/}
     case "$tag" in v[0-9]*) ;; *) tag="" ;; esac
   fi
@@ -84,6 +86,20 @@ if ! [[ "$version" =~ ^[0-9A-Za-z.+-]+$ ]]; then
   exit 2
 fi
 
+# Downloads over https only (redirects included); the tests' local releases folder is a file: URL.
+curl_protocols=(--proto '=https' --proto-redir '=https')
+[ -n "${BEARING_RELEASES_URL:-}" ] && curl_protocols=(--proto '=https,file' --proto-redir '=https')
+
+# A version asked for by number that cannot be downloaded is an error, not another version built
+# from source; `latest` or the action's own tag falls back to building the action's source.
+missing() {
+  if [ "$pinned" = true ]; then
+    echo "::error::bearing: $1 (asked for version $version): not installed"
+    exit 1
+  fi
+  from_source "$1"
+}
+
 name="bearing-$version-linux-$arch"
 downloads="$RUNNER_TEMP/bearing-download-$version-$arch"
 install_root="$RUNNER_TEMP/bearing-$version-$arch"
@@ -95,19 +111,22 @@ if [ ! -x "$bin/bearing" ]; then
   if [ -z "${BEARING_RELEASES_URL:-}" ] && command -v gh >/dev/null; then
     gh release download "v$version" --repo "$repository" --dir "$downloads" \
       --pattern "$name.tar.gz" --pattern "$name.tar.gz.sha256" \
-      || from_source "release v$version has no $name.tar.gz"
+      || missing "release v$version has no $name.tar.gz"
   else
     for file in "$name.tar.gz" "$name.tar.gz.sha256"; do
-      curl -fsSL --retry 3 -o "$downloads/$file" "$base_url/download/v$version/$file" \
-        || from_source "release v$version has no $file"
+      curl "${curl_protocols[@]}" -fsSL --retry 3 -o "$downloads/$file" "$base_url/download/v$version/$file" \
+        || missing "release v$version has no $file"
     done
   fi
   if [ ! -f "$downloads/$name.tar.gz" ] || [ ! -f "$downloads/$name.tar.gz.sha256" ]; then
-    from_source "release v$version has no $name.tar.gz with its .sha256"
+    missing "release v$version has no $name.tar.gz with its .sha256"
   fi
 
-  # The .sha256 names the tarball by its file name: check it where it was downloaded.
-  if ! (cd "$downloads" && sha256sum --check --strict "$name.tar.gz.sha256"); then
+  # The hash the .sha256 gives for this tarball's name (and only that line), compared with the
+  # tarball's own: a .sha256 naming another file (/dev/null) must not pass for this one.
+  expected=$(awk -v file="$name.tar.gz" '$2 == file || $2 == "*" file { print $1; exit }' "$downloads/$name.tar.gz.sha256")
+  actual=$(sha256sum "$downloads/$name.tar.gz" | cut -d ' ' -f 1)
+  if ! [[ "$expected" =~ ^[0-9a-f]{64}$ ]] || [ "$expected" != "$actual" ]; then
     echo "::error::bearing: $name.tar.gz does not match its .sha256: not installed"
     exit 1
   fi

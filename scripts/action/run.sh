@@ -27,7 +27,12 @@ fail() { echo "::error::bearing: $1"; exit 2; }
 command=${BEARING_COMMAND:-check}
 kb=${BEARING_KB:-.}
 fail_on=${BEARING_FAIL_ON:-errors}
-[[ "$command" =~ ^[a-z][a-z-]*$ ]] || fail "'$command' is not a command"
+# Only the commands that read a knowledge base and end: `serve` and `lsp` would hold the job,
+# `init`, `new`, `status` and `adopt` write the checkout.
+case "$command" in
+  check|report|build|digest|diff|export|graph|schema) ;;
+  *) fail "'$command' is not a command the action runs (check, report, build, digest, diff, export, graph, schema)" ;;
+esac
 case "$fail_on" in errors|warnings|none) ;; *) fail "fail-on is '$fail_on': it takes errors, warnings or none" ;; esac
 
 # The extra arguments: one a line when there are several lines, else split at white space.
