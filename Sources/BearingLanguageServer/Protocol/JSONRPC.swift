@@ -67,14 +67,14 @@ public enum OutgoingMessage: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let envelope: any Encodable = switch self {
-        case .response(let id, let result): Response(id: id, result: AnyEncodable(result))
-        case .failure(let id, let error): Failure(id: id, error: error)
+        case .response(let id, let result): Reply(id: id, outcome: .result(AnyEncodable(result)))
+        case .failure(let id, let error): Reply(id: id, outcome: .error(error))
         case .notification(let method, let params): Notification(method: method, params: AnyEncodable(params))
         case .request(let id, let method, let params): Request(id: id, method: method, params: AnyEncodable(params))
         }
         if let data = try? encoder.encode(envelope) { return Array(data) }
         // Only a value JSON cannot hold (a NaN) gets here: say so rather than send nothing.
-        let fallback = Failure(id: id, error: ResponseError(ResponseError.internalError, "the result could not be written as JSON"))
+        let fallback = Reply(id: id, outcome: .error(ResponseError(ResponseError.internalError, "the result could not be written as JSON")))
         return Array((try? encoder.encode(fallback)) ?? Data())
     }
 
@@ -85,34 +85,27 @@ public enum OutgoingMessage: @unchecked Sendable {
         }
     }
 
-    private struct Response: Encodable {
-        let jsonrpc = "2.0"
+    /// A response: its id, always written (null when unknown), and its result or its error.
+    private struct Reply: Encodable {
+        enum Outcome {
+            case result(AnyEncodable)
+            case error(ResponseError)
+        }
+
         var id: RequestID?
-        var result: AnyEncodable
+        var outcome: Outcome
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(jsonrpc, forKey: .jsonrpc)
+            try container.encode("2.0", forKey: .jsonrpc)
             try container.encode(id, forKey: .id)
-            try container.encode(result, forKey: .result)
+            switch outcome {
+            case .result(let result): try container.encode(result, forKey: .result)
+            case .error(let error): try container.encode(error, forKey: .error)
+            }
         }
 
-        enum CodingKeys: String, CodingKey { case jsonrpc, id, result }
-    }
-
-    private struct Failure: Encodable {
-        let jsonrpc = "2.0"
-        var id: RequestID?
-        var error: ResponseError
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(jsonrpc, forKey: .jsonrpc)
-            try container.encode(id, forKey: .id)
-            try container.encode(error, forKey: .error)
-        }
-
-        enum CodingKeys: String, CodingKey { case jsonrpc, id, error }
+        enum CodingKeys: String, CodingKey { case jsonrpc, id, result, error }
     }
 
     private struct Request: Encodable {
