@@ -117,6 +117,24 @@ import BearingTestSupport
         defer { runner.remove() }
         #expect(try runner.run("run.sh", Self.runEnvironment("check", failOn: "sometimes")).status == 2)
         #expect(try runner.run("run.sh", Self.runEnvironment("check; true")).status == 2)
+        // Commands that would hold the job or write the checkout.
+        for command in ["serve", "lsp", "status", "adopt"] {
+            let run = try runner.run("run.sh", Self.runEnvironment(command))
+            #expect(run.status == 2, "\(command)")
+            #expect(run.stdout.contains("is not a command the action runs"), "\(run.stdout)")
+        }
+    }
+
+    /// A one-line YAML block (`args: |`) ends with a line break: its words are still arguments.
+    @Test func aOneLineBlockOfArgumentsIsSplitAtSpaces() throws {
+        let runner = try Runner()
+        defer { runner.remove() }
+        let direct = try Program.run(Program.bearing, ["check", CLITests.northwind, "--today", "2027-02-17", "--format", "github"])
+        var environment = Self.runEnvironment("check")
+        environment["BEARING_ARGS"] = "--today 2027-02-17 --format github\n"
+        let run = try runner.run("run.sh", environment)
+        #expect(run.status == direct.status, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.contains(direct.stdout))
     }
 
     /// An argument is data: nothing in it runs.

@@ -35,16 +35,19 @@ case "$command" in
 esac
 case "$fail_on" in errors|warnings|none) ;; *) fail "fail-on is '$fail_on': it takes errors, warnings or none" ;; esac
 
-# The extra arguments: one a line when there are several lines, else split at white space.
+# The extra arguments: one a line when there are several lines, else split at white space. The
+# line break a YAML block (`args: |`) ends with does not make one line of several arguments.
 extra=()
-if [[ "${BEARING_ARGS:-}" == *$'\n'* ]]; then
+args=${BEARING_ARGS:-}
+while [[ "$args" == *$'\n' ]]; do args=${args%$'\n'}; done
+if [[ "$args" == *$'\n'* ]]; then
   while IFS= read -r line; do
     line=${line#"${line%%[![:space:]]*}"}
     line=${line%"${line##*[![:space:]]}"}
     [ -z "$line" ] || extra+=("$line")
-  done <<< "$BEARING_ARGS"
+  done <<< "$args"
 else
-  read -r -a extra <<< "${BEARING_ARGS:-}"
+  read -r -a extra <<< "$args"
 fi
 
 # What the arguments already say: an output (-o, --output) and a format.
