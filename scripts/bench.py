@@ -397,25 +397,15 @@ def bench_rebuild(corpus, runs, base):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def bench_serve(docs, edits):
-    """The `serve` row: scripts/bench_serve.py with this binary, its figures read from --json."""
-    with tempfile.TemporaryDirectory(prefix="bearing-bench-serve-") as tmp:
-        figures = Path(tmp) / "serve.json"
-        r = subprocess.run([sys.executable, str(BENCH_SERVE), "--docs", str(docs), "--edits", str(edits),
+def bench_script(script, docs, edits):
+    """The `serve` or `lsp` row: scripts/bench_serve.py or bench_lsp.py with this binary (one corpus
+    size), its figures read from --json."""
+    with tempfile.TemporaryDirectory(prefix=f"bearing-bench-{script.stem}-") as tmp:
+        figures = Path(tmp) / "figures.json"
+        r = subprocess.run([sys.executable, str(script), "--docs", str(docs), "--edits", str(edits),
                             "--binary", str(BEARING), "--json", str(figures)])
         if r.returncode != 0 or not figures.is_file():
-            sys.exit(f"error: scripts/bench_serve.py failed (status {r.returncode})")
-        return json.loads(figures.read_text(encoding="utf-8"))
-
-
-def bench_lsp(docs, edits):
-    """One size of the `lsp` row: scripts/bench_lsp.py with this binary, its figures read from --json."""
-    with tempfile.TemporaryDirectory(prefix="bearing-bench-lsp-") as tmp:
-        figures = Path(tmp) / "lsp.json"
-        r = subprocess.run([sys.executable, str(BENCH_LSP), "--docs", str(docs), "--edits", str(edits),
-                            "--binary", str(BEARING), "--json", str(figures)])
-        if r.returncode != 0 or not figures.is_file():
-            sys.exit(f"error: scripts/bench_lsp.py failed (status {r.returncode})")
+            sys.exit(f"error: scripts/{script.name} failed (status {r.returncode})")
         return json.loads(figures.read_text(encoding="utf-8"))
 
 
@@ -688,7 +678,7 @@ def main():
     if serve:
         t0 = time.perf_counter()
         print(f"bearing serve: scripts/bench_serve.py --docs {args.docs} --edits {args.serve_edits}", flush=True)
-        serve_figures = bench_serve(args.docs, args.serve_edits)
+        serve_figures = bench_script(BENCH_SERVE, args.docs, args.serve_edits)
         rss_kb = serve_figures["peak_rss_mb"] * 1024
         serve_results[SERVE_PAGE] = [(ms / 1000, rss_kb) for ms in serve_figures["page_ms"]]
         serve_results[SERVE_EVENT] = [(ms / 1000, rss_kb) for ms in serve_figures["event_ms"]]
@@ -700,7 +690,7 @@ def main():
         t0 = time.perf_counter()
         for docs in LSP_DOCS:
             print(f"bearing lsp: scripts/bench_lsp.py --docs {docs} --edits {args.serve_edits}", flush=True)
-            lsp_figures[docs] = bench_lsp(docs, args.serve_edits)
+            lsp_figures[docs] = bench_script(BENCH_LSP, docs, args.serve_edits)
             lsp_results[LSP.format(docs)] = [(ms / 1000, lsp_figures[docs]["peak_rss_mb"] * 1024)
                                              for ms in lsp_figures[docs]["diagnostics_ms"]]
         took[f"lsp: start + {args.serve_edits} edits at {' and '.join(map(str, LSP_DOCS))} docs"] = time.perf_counter() - t0
@@ -760,7 +750,7 @@ def main():
               "wall = from the rename to the end of the response with the new page (or to the reload event); "
               "RSS = the server's peak (VmHWM)", serve_results)
     if lsp_results:
-        table(f"bearing lsp over copies of .bench/kb-1000 and .bench/kb-10k: {args.serve_edits} incremental edits of an open "
+        table(f"bearing lsp over copies of .bench/kb-1k and .bench/kb-10k: {args.serve_edits} incremental edits of an open "
               "brief's goals line, alternately breaking and fixing a goal id; wall = from the didChange to the "
               "publishDiagnostics that says so; RSS = the server's peak (VmHWM)", lsp_results)
     if scale_results:
